@@ -1,0 +1,1 @@
+namespace AdStudio.Core; internal static class Placeholder { }
