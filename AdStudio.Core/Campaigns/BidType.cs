@@ -1,0 +1,9 @@
+namespace AdStudio.Core.Campaigns;
+
+/// <summary>What the advertiser pays for: a thousand impressions, a click or a conversion.</summary>
+public enum BidType
+{
+    Cpm = 0,
+    Cpc = 1,
+    Cpa = 2,
+}

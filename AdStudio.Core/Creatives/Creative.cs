@@ -1,0 +1,34 @@
+namespace AdStudio.Core.Creatives;
+
+/// <summary>An ad: an image of a placement size plus copy and a landing page.</summary>
+public sealed class Creative
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Headline { get; set; }
+
+    public string Body { get; set; } = "";
+
+    public string CallToAction { get; set; } = "Shop now";
+
+    public required string LandingUrl { get; set; }
+
+    /// <summary>Product category the ad promotes (one of the shop's categories).</summary>
+    public required string Category { get; set; }
+
+    /// <summary>Public path of the image, relative to the site root.</summary>
+    public required string ImageUrl { get; set; }
+
+    public int Width { get; set; }
+
+    public int Height { get; set; }
+
+    /// <summary>Advertised discount as a fraction (0.2 = 20 % off); 0 when none.</summary>
+    public double Discount { get; set; }
+
+    public CreativeStatus Status { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,23 @@
+namespace AdStudio.Core.Events;
+
+/// <summary>Something a shopper did in the shop: a product view, a search, an add-to-cart or a purchase.</summary>
+public sealed class BehaviourEvent
+{
+    public long Id { get; set; }
+
+    public required string ShopperId { get; set; }
+
+    public BehaviourEventType Type { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? ProductId { get; set; }
+
+    public string? Query { get; set; }
+
+    public double? Amount { get; set; }
+
+    public double? DwellSeconds { get; set; }
+
+    public DateTime OccurredAt { get; set; }
+}

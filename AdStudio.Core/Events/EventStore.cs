@@ -1,0 +1,189 @@
+using System.Data.Common;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Reporting;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdStudio.Core.Events;
+
+/// <summary>
+/// Writes events in one transaction with prepared commands (EF change tracking is far too slow for
+/// event volumes). Ad events that are new are folded into <see cref="DailyRollup"/> in the same
+/// transaction, so dashboards move as soon as an event is acknowledged.
+/// </summary>
+public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
+{
+    private const string InsertBehaviourSql =
+        """
+        INSERT INTO "BehaviourEvents" ("ShopperId", "Type", "Category", "ProductId", "Query", "Amount", "DwellSeconds", "OccurredAt")
+        VALUES (@shopper, @type, @category, @product, @query, @amount, @dwell, @at)
+        """;
+
+    private const string InsertAdSql =
+        """
+        INSERT INTO "AdEvents" ("Type", "DecisionId", "ShopperId", "CampaignId", "CreativeId", "ExperimentId", "VariantId", "Placement", "Cost", "Revenue", "OccurredAt")
+        VALUES (@type, @decision, @shopper, @campaign, @creative, @experiment, @variant, @placement, @cost, @revenue, @at)
+        ON CONFLICT ("DecisionId", "Type") DO NOTHING
+        """;
+
+    private const string UpsertRollupSql =
+        """
+        INSERT INTO "DailyRollups" ("Date", "CampaignId", "CreativeId", "VariantId", "Impressions", "Clicks", "Conversions", "Cost", "Revenue")
+        VALUES (@date, @campaign, @creative, @variant, @impressions, @clicks, @conversions, @cost, @revenue)
+        ON CONFLICT ("Date", "CampaignId", "CreativeId", "VariantId") DO UPDATE SET
+            "Impressions" = "DailyRollups"."Impressions" + excluded."Impressions",
+            "Clicks" = "DailyRollups"."Clicks" + excluded."Clicks",
+            "Conversions" = "DailyRollups"."Conversions" + excluded."Conversions",
+            "Cost" = "DailyRollups"."Cost" + excluded."Cost",
+            "Revenue" = "DailyRollups"."Revenue" + excluded."Revenue"
+        """;
+
+    public async Task<EventWriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken) =>
+        (await WriteAsync([batch], cancellationToken))[0];
+
+    /// <summary>Writes several batches in one transaction (group commit) and reports each batch's result.</summary>
+    public async Task<EventWriteResult[]> WriteAsync(IReadOnlyList<EventBatch> batches, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var results = new EventWriteResult[batches.Count];
+        var deltas = new RollupDeltas();
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var batch = batches[i];
+            await InsertBehaviourAsync(connection, transaction, batch.BehaviourEvents, cancellationToken);
+            var inserted = await InsertAdAsync(connection, transaction, batch.AdEvents, deltas, cancellationToken);
+            results[i] = new EventWriteResult(batch.BehaviourEvents.Count, inserted, batch.AdEvents.Count - inserted);
+        }
+
+        await UpsertRollupsAsync(connection, transaction, deltas, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
+    private static async Task InsertBehaviourAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<BehaviourEvent> events, CancellationToken ct)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = Command(connection, transaction, InsertBehaviourSql);
+        var shopper = Parameter(command, "@shopper");
+        var type = Parameter(command, "@type");
+        var category = Parameter(command, "@category");
+        var product = Parameter(command, "@product");
+        var query = Parameter(command, "@query");
+        var amount = Parameter(command, "@amount");
+        var dwell = Parameter(command, "@dwell");
+        var at = Parameter(command, "@at");
+        foreach (var e in events)
+        {
+            shopper.Value = e.ShopperId;
+            type.Value = (int)e.Type;
+            category.Value = (object?)e.Category ?? DBNull.Value;
+            product.Value = (object?)e.ProductId ?? DBNull.Value;
+            query.Value = (object?)e.Query ?? DBNull.Value;
+            amount.Value = (object?)e.Amount ?? DBNull.Value;
+            dwell.Value = (object?)e.DwellSeconds ?? DBNull.Value;
+            at.Value = e.OccurredAt;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task<int> InsertAdAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AdEvent> events, RollupDeltas deltas, CancellationToken ct)
+    {
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var command = Command(connection, transaction, InsertAdSql);
+        var type = Parameter(command, "@type");
+        var decision = Parameter(command, "@decision");
+        var shopper = Parameter(command, "@shopper");
+        var campaign = Parameter(command, "@campaign");
+        var creative = Parameter(command, "@creative");
+        var experiment = Parameter(command, "@experiment");
+        var variant = Parameter(command, "@variant");
+        var placement = Parameter(command, "@placement");
+        var cost = Parameter(command, "@cost");
+        var revenue = Parameter(command, "@revenue");
+        var at = Parameter(command, "@at");
+        var inserted = 0;
+        foreach (var e in events)
+        {
+            type.Value = (int)e.Type;
+            decision.Value = e.DecisionId;
+            shopper.Value = e.ShopperId;
+            campaign.Value = e.CampaignId;
+            creative.Value = e.CreativeId;
+            experiment.Value = (object?)e.ExperimentId ?? DBNull.Value;
+            variant.Value = (object?)e.VariantId ?? DBNull.Value;
+            placement.Value = (object?)e.Placement ?? DBNull.Value;
+            cost.Value = e.Cost;
+            revenue.Value = e.Revenue;
+            at.Value = e.OccurredAt;
+            if (await command.ExecuteNonQueryAsync(ct) == 1)
+            {
+                inserted++;
+                deltas.Add(e);
+            }
+        }
+
+        return inserted;
+    }
+
+    private static async Task UpsertRollupsAsync(
+        DbConnection connection, DbTransaction transaction, RollupDeltas deltas, CancellationToken ct)
+    {
+        if (deltas.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = Command(connection, transaction, UpsertRollupSql);
+        var date = Parameter(command, "@date");
+        var campaign = Parameter(command, "@campaign");
+        var creative = Parameter(command, "@creative");
+        var variant = Parameter(command, "@variant");
+        var impressions = Parameter(command, "@impressions");
+        var clicks = Parameter(command, "@clicks");
+        var conversions = Parameter(command, "@conversions");
+        var cost = Parameter(command, "@cost");
+        var revenue = Parameter(command, "@revenue");
+        foreach (var (key, totals) in deltas)
+        {
+            date.Value = key.Date;
+            campaign.Value = key.CampaignId;
+            creative.Value = key.CreativeId;
+            variant.Value = key.VariantId;
+            impressions.Value = totals.Impressions;
+            clicks.Value = totals.Clicks;
+            conversions.Value = totals.Conversions;
+            cost.Value = totals.Cost;
+            revenue.Value = totals.Revenue;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}

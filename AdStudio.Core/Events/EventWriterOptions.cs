@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AdStudio.Core.Events;
+
+/// <summary>Tuning of the batching event writer (section <c>Events</c>).</summary>
+public sealed class EventWriterOptions
+{
+    public const string SectionName = "Events";
+
+    /// <summary>Batches waiting for the writer before callers are made to wait for room.</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 1024;
+
+    /// <summary>Most events written in one transaction.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxEventsPerCommit { get; set; } = 5000;
+
+    /// <summary>Most events accepted in one <c>POST /events</c> request.</summary>
+    [Range(1, 100_000)]
+    public int MaxEventsPerRequest { get; set; } = 1000;
+}

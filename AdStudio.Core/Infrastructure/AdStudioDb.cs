@@ -1,0 +1,56 @@
+using AdStudio.Core.Campaigns;
+using AdStudio.Core.Creatives;
+using AdStudio.Core.Events;
+using AdStudio.Core.Experiments;
+using AdStudio.Core.Modeling;
+using AdStudio.Core.Pipeline;
+using AdStudio.Core.Profiling;
+using AdStudio.Core.Reporting;
+using AdStudio.Core.Segments;
+using AdStudio.Core.Shoppers;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdStudio.Core.Infrastructure;
+
+/// <summary>The AdStudio database. Create one per operation through <c>IDbContextFactory</c>.</summary>
+public sealed class AdStudioDb(DbContextOptions<AdStudioDb> options) : DbContext(options)
+{
+    public DbSet<Shopper> Shoppers => Set<Shopper>();
+
+    public DbSet<BehaviourEvent> BehaviourEvents => Set<BehaviourEvent>();
+
+    public DbSet<AdEvent> AdEvents => Set<AdEvent>();
+
+    public DbSet<ShopperProfile> Profiles => Set<ShopperProfile>();
+
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
+
+    public DbSet<Creative> Creatives => Set<Creative>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignTarget> CampaignTargets => Set<CampaignTarget>();
+
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+
+    public DbSet<Variant> Variants => Set<Variant>();
+
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+
+    public DbSet<PipelineRun> PipelineRuns => Set<PipelineRun>();
+
+    public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
+
+    public DbSet<Setting> Settings => Set<Setting>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // All instants are UTC; SQLite forgets the kind, so restore it on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AdStudioDb).Assembly);
+}

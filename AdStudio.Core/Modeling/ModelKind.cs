@@ -1,0 +1,7 @@
+namespace AdStudio.Core.Modeling;
+
+public enum ModelKind
+{
+    Ctr = 0,
+    Cvr = 1,
+}

@@ -1,0 +1,30 @@
+namespace AdStudio.Core.Modeling;
+
+/// <summary>A trained click or conversion model in the registry, with its validation metrics.</summary>
+public sealed class ModelVersion
+{
+    public int Id { get; set; }
+
+    public ModelKind Kind { get; set; }
+
+    public required string Trainer { get; set; }
+
+    public ModelStatus Status { get; set; }
+
+    /// <summary>Model file name inside the data folder's models directory.</summary>
+    public required string FileName { get; set; }
+
+    public long Rows { get; set; }
+
+    public double TrainingSeconds { get; set; }
+
+    public double? Auc { get; set; }
+
+    public double? LogLoss { get; set; }
+
+    public double? OracleAuc { get; set; }
+
+    public double? OracleLogLoss { get; set; }
+
+    public DateTime TrainedAt { get; set; }
+}

@@ -1,1 +1,0 @@
-namespace AdStudio.Core; internal static class Placeholder { }

@@ -1,0 +1,28 @@
+using AdStudio.Core.Campaigns;
+
+namespace AdStudio.Core.Serving;
+
+/// <summary>An active campaign as the decision engine sees it; segment id arrays are sorted.</summary>
+public sealed record ServingCampaign(
+    int Id,
+    BidType BidType,
+    double Bid,
+    double DailyBudget,
+    double TotalBudget,
+    double SpentToday,
+    double SpentTotal,
+    DateTime StartsAt,
+    DateTime? EndsAt,
+    string[] Placements,
+    int[] IncludeSegments,
+    int[] ExcludeSegments,
+    ServingCreative[] Creatives,
+    ServingExperiment? Experiment,
+    double SmoothedCvr)
+{
+    public bool IsScheduledAt(DateTime now) => StartsAt <= now && (EndsAt is null || now < EndsAt);
+
+    public bool HasBudget => SpentToday < DailyBudget && SpentTotal < TotalBudget;
+
+    public bool ServesIn(string placement) => Placements.Length == 0 || Array.IndexOf(Placements, placement) >= 0;
+}

@@ -1,0 +1,4 @@
+namespace AdStudio.Core.Serving;
+
+/// <summary>A running experiment of a campaign: variant ids, their creatives and weights, control first.</summary>
+public sealed record ServingExperiment(int Id, int[] VariantIds, int[] CreativeIds, double[] Weights);
