@@ -1,0 +1,19 @@
+namespace AdStudio.Core.Infrastructure;
+
+/// <summary>The resolved, absolute data folder and the files inside it.</summary>
+public sealed class DataPaths
+{
+    public DataPaths(string directory)
+    {
+        Directory = Path.GetFullPath(directory);
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string Directory { get; }
+
+    public string DatabaseFile => Path.Combine(Directory, DataOptions.DatabaseFileName);
+
+    public string ConnectionString => DataOptions.SqliteConnectionString(Directory);
+
+    public string DecisionKeyFile => Path.Combine(Directory, "decision-signing.key");
+}

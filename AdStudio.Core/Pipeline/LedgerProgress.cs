@@ -1,0 +1,49 @@
+namespace AdStudio.Core.Pipeline;
+
+/// <summary>
+/// Writes a step's progress to the ledger, at most a few times a second and only when the whole
+/// percent changes, so progress reporting never slows the work down.
+/// </summary>
+internal sealed class LedgerProgress(PipelineLedger ledger, int runId, TimeProvider clock, TimeSpan interval) : IProgress<double>
+{
+    private readonly Lock _gate = new();
+    private int _lastWritten = -1;
+    private int _latest;
+    private long _lastWriteTimestamp;
+    private Task _pending = Task.CompletedTask;
+
+    public void Report(double value)
+    {
+        var percent = (int)Math.Clamp(Math.Floor(value * 100), 0, 100);
+        lock (_gate)
+        {
+            _latest = percent;
+            if (percent == _lastWritten || !_pending.IsCompleted
+                || clock.GetElapsedTime(_lastWriteTimestamp) < interval)
+            {
+                return;
+            }
+
+            _lastWritten = percent;
+            _lastWriteTimestamp = clock.GetTimestamp();
+            _pending = ledger.ReportProgressAsync(runId, percent, CancellationToken.None);
+        }
+    }
+
+    public async Task FlushAsync()
+    {
+        Task pending;
+        int latest;
+        lock (_gate)
+        {
+            pending = _pending;
+            latest = _latest;
+        }
+
+        await pending;
+        if (latest != _lastWritten)
+        {
+            await ledger.ReportProgressAsync(runId, latest, CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace AdStudio.Core.Pipeline;
+
+/// <summary>Names of the pipeline steps, as used by <c>POST /api/pipeline/{step}</c>.</summary>
+public static class PipelineSteps
+{
+    public const string Seed = "seed";
+    public const string Rollup = "rollup";
+}

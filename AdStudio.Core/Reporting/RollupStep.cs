@@ -1,0 +1,52 @@
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Pipeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdStudio.Core.Reporting;
+
+/// <summary>
+/// Rebuilds <see cref="DailyRollup"/> from the raw ad events in one transaction. The event writer keeps
+/// rollups current incrementally; this step reconciles them (after an import, a repair or a schema change).
+/// </summary>
+public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory) : IPipelineStep
+{
+    private const string SqliteDay = "substr(\"OccurredAt\", 1, 10)";
+    private const string PostgresDay = "CAST(\"OccurredAt\" AS date)";
+    private const string SqliteRebuild = $"{RebuildHead}{SqliteDay}{RebuildMiddle}{SqliteDay}{RebuildTail}";
+    private const string PostgresRebuild = $"{RebuildHead}{PostgresDay}{RebuildMiddle}{PostgresDay}{RebuildTail}";
+
+    private const string RebuildHead =
+        """
+        INSERT INTO "DailyRollups" ("Date", "CampaignId", "CreativeId", "VariantId", "Impressions", "Clicks", "Conversions", "Cost", "Revenue")
+        SELECT 
+        """;
+
+    private const string RebuildMiddle =
+        """
+        , "CampaignId", "CreativeId", COALESCE("VariantId", 0),
+               SUM(CASE WHEN "Type" = 0 THEN 1 ELSE 0 END),
+               SUM(CASE WHEN "Type" = 1 THEN 1 ELSE 0 END),
+               SUM(CASE WHEN "Type" = 2 THEN 1 ELSE 0 END),
+               SUM("Cost"), SUM("Revenue")
+        FROM "AdEvents"
+        GROUP BY 
+        """;
+
+    private const string RebuildTail = """, "CampaignId", "CreativeId", COALESCE("VariantId", 0)""";
+
+    public string Name => PipelineSteps.Rollup;
+
+    public async Task<string> RunAsync(IProgress<double> progress, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        progress.Report(0.1);
+        await db.DailyRollups.ExecuteDeleteAsync(cancellationToken);
+        progress.Report(0.3);
+        var rows = await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? SqliteRebuild : PostgresRebuild, cancellationToken);
+        progress.Report(0.9);
+        await transaction.CommitAsync(cancellationToken);
+        progress.Report(1);
+        return $"Rebuilt {rows} daily rollup rows from the ad events.";
+    }
+}

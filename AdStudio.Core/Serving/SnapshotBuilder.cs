@@ -1,0 +1,129 @@
+using System.Collections.Frozen;
+using AdStudio.Core.Campaigns;
+using AdStudio.Core.Creatives;
+using AdStudio.Core.Experiments;
+using AdStudio.Core.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Core.Serving;
+
+/// <summary>Reads campaigns, creatives, rollups, experiments and segment membership into a <see cref="ServingSnapshot"/>.</summary>
+public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ServingOptions> options)
+{
+    // Used before any ad history exists, so the first decisions rank by bid alone.
+    private const double DefaultClickRate = 0.01;
+    private const double DefaultConversionRate = 0.05;
+
+    public async Task<ServingSnapshot> BuildAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(now);
+        var priorStrength = options.Value.PriorStrength;
+
+        var campaigns = await db.Campaigns.AsNoTracking()
+            .Where(c => c.Status == CampaignStatus.Active)
+            .Include(c => c.Creatives.Where(cr => cr.Status == CreativeStatus.Approved))
+            .Include(c => c.Targets)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var byCreative = await db.DailyRollups.AsNoTracking()
+            .GroupBy(r => r.CreativeId)
+            .Select(g => new { CreativeId = g.Key, Impressions = g.Sum(r => r.Impressions), Clicks = g.Sum(r => r.Clicks) })
+            .ToDictionaryAsync(x => x.CreativeId, cancellationToken);
+        var byCampaign = await db.DailyRollups.AsNoTracking()
+            .GroupBy(r => r.CampaignId)
+            .Select(g => new
+            {
+                CampaignId = g.Key,
+                Clicks = g.Sum(r => r.Clicks),
+                Conversions = g.Sum(r => r.Conversions),
+                Spent = g.Sum(r => r.Cost),
+                SpentToday = g.Where(r => r.Date == today).Sum(r => r.Cost),
+            })
+            .ToDictionaryAsync(x => x.CampaignId, cancellationToken);
+
+        var impressions = byCreative.Values.Sum(x => x.Impressions);
+        var clicks = byCreative.Values.Sum(x => x.Clicks);
+        var conversions = byCampaign.Values.Sum(x => x.Conversions);
+        var ctrPrior = impressions > 0 ? (double)clicks / impressions : DefaultClickRate;
+        var cvrPrior = clicks > 0 ? (double)conversions / clicks : DefaultConversionRate;
+
+        var experiments = await LoadRunningExperimentsAsync(db, cancellationToken);
+
+        var serving = new List<ServingCampaign>(campaigns.Count);
+        foreach (var c in campaigns)
+        {
+            var creatives = c.Creatives
+                .Select(cr =>
+                {
+                    var stats = byCreative.GetValueOrDefault(cr.Id);
+                    var ctr = Ranking.SmoothedRate(stats?.Clicks ?? 0, stats?.Impressions ?? 0, ctrPrior, priorStrength);
+                    return new ServingCreative(cr.Id, cr.Headline, cr.ImageUrl, cr.LandingUrl, cr.Category, cr.Width, cr.Height, ctr);
+                })
+                .ToArray();
+            if (creatives.Length == 0)
+            {
+                continue;
+            }
+
+            var totals = byCampaign.GetValueOrDefault(c.Id);
+            var cvr = Ranking.SmoothedRate(totals?.Conversions ?? 0, Math.Max(totals?.Clicks ?? 0, totals?.Conversions ?? 0), cvrPrior, priorStrength);
+            serving.Add(new ServingCampaign(
+                c.Id,
+                c.BidType,
+                c.Bid,
+                c.DailyBudget,
+                c.TotalBudget,
+                totals?.SpentToday ?? 0,
+                totals?.Spent ?? 0,
+                c.StartsAt,
+                c.EndsAt,
+                SplitPlacements(c.Placements),
+                [.. c.Targets.Where(t => !t.Exclude).Select(t => t.SegmentId).Order()],
+                [.. c.Targets.Where(t => t.Exclude).Select(t => t.SegmentId).Order()],
+                creatives,
+                experiments.GetValueOrDefault(c.Id),
+                cvr));
+        }
+
+        var members = await db.SegmentMembers.AsNoTracking()
+            .Join(db.Segments.Where(s => !s.IsArchived), m => m.SegmentId, s => s.Id, (m, s) => m)
+            .Select(m => new { m.ShopperId, m.SegmentId })
+            .ToListAsync(cancellationToken);
+        var segmentsByShopper = members
+            .GroupBy(m => m.ShopperId, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(m => m.SegmentId).Order().ToArray(), StringComparer.Ordinal);
+
+        return new ServingSnapshot(
+            now,
+            serving,
+            options.Value.Placements.ToFrozenDictionary(StringComparer.Ordinal),
+            segmentsByShopper);
+    }
+
+    private static async Task<Dictionary<int, ServingExperiment>> LoadRunningExperimentsAsync(AdStudioDb db, CancellationToken ct)
+    {
+        var running = await db.Experiments.AsNoTracking()
+            .Where(e => e.Status == ExperimentStatus.Running)
+            .Include(e => e.Variants)
+            .ToListAsync(ct);
+        var result = new Dictionary<int, ServingExperiment>();
+        foreach (var e in running.Where(e => e.Variants.Count > 0).OrderBy(e => e.Id))
+        {
+            // One running experiment per campaign; the oldest wins if data ever says otherwise.
+            var variants = e.Variants.OrderByDescending(v => v.IsControl).ThenBy(v => v.Id).ToArray();
+            result.TryAdd(e.CampaignId, new ServingExperiment(
+                e.Id,
+                [.. variants.Select(v => v.Id)],
+                [.. variants.Select(v => v.CreativeId)],
+                [.. variants.Select(v => v.Weight)]));
+        }
+
+        return result;
+    }
+
+    private static string[] SplitPlacements(string placements) =>
+        placements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
