@@ -1,23 +1,46 @@
 using AdStudio.Web.Components;
+using AdStudio.Web.Features.Dashboard;
+using AdStudio.Web.Features.Events;
+using AdStudio.Web.Features.Health;
+using AdStudio.Web.Features.Pipeline;
+using AdStudio.Web.Features.Serving;
+using AdStudio.Web.Features.Simulation;
+using AdStudio.Web.Infrastructure;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddAdStudioData();
+builder.AddPipeline();
+builder.AddEvents();
+builder.AddServing();
+builder.AddReporting();
+builder.AddSimulation();
+builder.AddHealth();
+builder.Services.AddProblemDetails();
+builder.Services.AddMudServices();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+await app.InitializeAdStudioAsync();
+
+app.UseExceptionHandler();
+app.UseWhen(
+    context => !ApiPaths.IsApi(context.Request.Path),
+    ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseStatusCodePages();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapServing();
+app.MapEvents();
+app.MapPipeline();
+app.MapHealth();
+app.MapPipelineDashboard();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+
+/// <summary>Entry point; public so tests can host the app with <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

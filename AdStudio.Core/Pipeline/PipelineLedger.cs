@@ -21,6 +21,16 @@ public sealed class PipelineLedger(IDbContextFactory<AdStudioDb> dbFactory, Time
         return await db.PipelineRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
 
+    /// <summary>The step's run that is queued or running, if any.</summary>
+    public async Task<PipelineRun?> FindUnfinishedAsync(string step, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PipelineRuns.AsNoTracking()
+            .Where(r => r.Step == step && (r.Status == PipelineRunStatus.Queued || r.Status == PipelineRunStatus.Running))
+            .OrderBy(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<List<PipelineRun>> RecentAsync(int count, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -31,4 +31,12 @@ public sealed class ServingSnapshot(
         segmentsByShopper.TryGetValue(shopperId, out var segments) ? segments : NoSegments;
 
     public int ShoppersWithSegments => segmentsByShopper.Count;
+
+    private FrozenDictionary<int, ServingCreative> CreativesById { get; } = campaigns
+        .SelectMany(c => c.Creatives)
+        .DistinctBy(c => c.Id)
+        .ToFrozenDictionary(c => c.Id);
+
+    /// <summary>A creative of an active campaign, or null.</summary>
+    public ServingCreative? FindCreative(int creativeId) => CreativesById.GetValueOrDefault(creativeId);
 }

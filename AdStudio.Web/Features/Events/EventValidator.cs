@@ -1,0 +1,163 @@
+using AdStudio.Core.Events;
+using AdStudio.Core.Serving;
+
+namespace AdStudio.Web.Features.Events;
+
+/// <summary>
+/// Checks each incoming event and turns the valid ones into stored events. Ad events are attributed
+/// from their signed decision id, which must have been issued for the same shopper.
+/// </summary>
+public sealed class EventValidator(DecisionTokenCodec codec, SnapshotHolder snapshots, TimeProvider clock)
+{
+    public const int MaxIdLength = 128;
+    public const int MaxTextLength = 256;
+    private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(10);
+
+    public EventBatch Validate(IReadOnlyList<IncomingEvent?> incoming, Dictionary<string, string[]> errors)
+    {
+        var behaviour = new List<BehaviourEvent>();
+        var ads = new List<AdEvent>();
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < incoming.Count; i++)
+        {
+            var problems = new List<(string Field, string Message)>();
+            var e = incoming[i];
+            if (e is null)
+            {
+                errors[$"events[{i}]"] = ["The event is null."];
+                continue;
+            }
+
+            Check(e, now, problems);
+            if (problems.Count == 0)
+            {
+                Convert(e, behaviour, ads, problems);
+            }
+
+            foreach (var group in problems.GroupBy(p => p.Field))
+            {
+                errors[$"events[{i}].{group.Key}"] = [.. group.Select(p => p.Message)];
+            }
+        }
+
+        return new EventBatch(behaviour, ads);
+    }
+
+    private static void Check(IncomingEvent e, DateTimeOffset now, List<(string, string)> problems)
+    {
+        if (string.IsNullOrWhiteSpace(e.ShopperId))
+        {
+            problems.Add(("shopperId", "shopperId is required."));
+        }
+        else if (e.ShopperId.Length > MaxIdLength)
+        {
+            problems.Add(("shopperId", $"shopperId is longer than {MaxIdLength} characters."));
+        }
+
+        if (e.Timestamp is not { } at)
+        {
+            problems.Add(("timestamp", "timestamp is required (ISO 8601, for example 2026-11-23T10:15:00Z)."));
+        }
+        else if (at > now + AllowedClockSkew)
+        {
+            problems.Add(("timestamp", "timestamp is in the future."));
+        }
+
+        if (EventTypes.Parse(e.Type) is null)
+        {
+            problems.Add(("type", $"type must be one of: {string.Join(", ", EventTypes.Names)}."));
+        }
+
+        CheckText(e.Category, "category", problems);
+        CheckText(e.ProductId, "productId", problems);
+        CheckText(e.Query, "query", problems);
+        CheckNonNegative(e.Amount, "amount", problems);
+        CheckNonNegative(e.DwellSeconds, "dwellSeconds", problems);
+        CheckNonNegative(e.Revenue, "revenue", problems);
+    }
+
+    private void Convert(IncomingEvent e, List<BehaviourEvent> behaviour, List<AdEvent> ads, List<(string, string)> problems)
+    {
+        var type = EventTypes.Parse(e.Type)!.Value;
+        var at = e.Timestamp!.Value.UtcDateTime;
+        if (type.Ad is { } adType)
+        {
+            if (string.IsNullOrWhiteSpace(e.DecisionId))
+            {
+                problems.Add(("decisionId", "decisionId is required for ad events."));
+                return;
+            }
+
+            if (adType == AdEventType.Conversion && e.Revenue is null)
+            {
+                problems.Add(("revenue", "revenue is required for conversions."));
+                return;
+            }
+
+            if (!codec.TryDecode(e.DecisionId, e.ShopperId!, out var ticket))
+            {
+                problems.Add(("decisionId", "decisionId is unknown, altered, or was issued for another shopper."));
+                return;
+            }
+
+            ads.Add(AdEventAttribution.Attribute(adType, e.DecisionId, ticket, e.ShopperId!, at, e.Revenue ?? 0, snapshots.Current.PlacementNames));
+            return;
+        }
+
+        var kind = type.Behaviour!.Value;
+        if (kind is BehaviourEventType.View or BehaviourEventType.AddToCart or BehaviourEventType.Purchase)
+        {
+            Require(e.ProductId, "productId", problems);
+            Require(e.Category, "category", problems);
+        }
+
+        if (kind == BehaviourEventType.Search)
+        {
+            Require(e.Query, "query", problems);
+        }
+
+        if (kind == BehaviourEventType.Purchase && e.Amount is null)
+        {
+            problems.Add(("amount", "amount is required for purchases."));
+        }
+
+        if (problems.Count == 0)
+        {
+            behaviour.Add(new BehaviourEvent
+            {
+                ShopperId = e.ShopperId!,
+                Type = kind,
+                OccurredAt = at,
+                Category = e.Category,
+                ProductId = e.ProductId,
+                Query = e.Query,
+                Amount = e.Amount,
+                DwellSeconds = e.DwellSeconds,
+            });
+        }
+    }
+
+    private static void Require(string? value, string field, List<(string, string)> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add((field, $"{field} is required for this event type."));
+        }
+    }
+
+    private static void CheckText(string? value, string field, List<(string, string)> problems)
+    {
+        if (value is { Length: > MaxTextLength })
+        {
+            problems.Add((field, $"{field} is longer than {MaxTextLength} characters."));
+        }
+    }
+
+    private static void CheckNonNegative(double? value, string field, List<(string, string)> problems)
+    {
+        if (value is { } v && (!double.IsFinite(v) || v < 0))
+        {
+            problems.Add((field, $"{field} must be a finite number of at least 0."));
+        }
+    }
+}

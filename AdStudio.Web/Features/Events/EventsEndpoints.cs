@@ -1,0 +1,63 @@
+using AdStudio.Core.Events;
+using AdStudio.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Web.Features.Events;
+
+public static class EventsEndpoints
+{
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/events", IngestAsync).WithTags("Events");
+        return app;
+    }
+
+    /// <summary>
+    /// Validates the whole batch first (all or nothing, so a client can fix and resend without doubles),
+    /// then answers 202 only once the batching writer has committed it.
+    /// </summary>
+    private static async Task<Results<Accepted<EventsAccepted>, ValidationProblem, ProblemHttpResult>> IngestAsync(
+        HttpRequest request,
+        EventValidator validator,
+        BatchingEventWriter writer,
+        IOptions<EventWriterOptions> options,
+        CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync(request, EventsJsonContext.Default.IncomingEventBatch, ct);
+        if (body is null)
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        if (body.Events is not { Count: > 0 } events)
+        {
+            return ApiProblems.BadRequest("The body needs a non-empty \"events\" array.");
+        }
+
+        var max = options.Value.MaxEventsPerRequest;
+        if (events.Count > max)
+        {
+            return ApiProblems.BadRequest($"A batch holds at most {max} events; this one has {events.Count}. Split it.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var batch = validator.Validate(events, errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors, $"{errors.Count} field(s) are not valid; no event of the batch was stored.");
+        }
+
+        EventWriteResult result;
+        try
+        {
+            result = await writer.WriteAsync(batch, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return ApiProblems.Unavailable($"The events could not be stored ({ex.GetType().Name}); nothing was acknowledged.");
+        }
+
+        return TypedResults.Accepted((string?)null, new EventsAccepted(result.BehaviourEvents + result.AdEvents, result.DuplicateAdEvents));
+    }
+}

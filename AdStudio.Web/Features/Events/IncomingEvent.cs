@@ -1,0 +1,25 @@
+namespace AdStudio.Web.Features.Events;
+
+/// <summary>One event of a <c>POST /events</c> batch, as the storefront sends it.</summary>
+public sealed class IncomingEvent
+{
+    public string? Type { get; set; }
+
+    public string? ShopperId { get; set; }
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public string? DecisionId { get; set; }
+
+    public double? Revenue { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? ProductId { get; set; }
+
+    public string? Query { get; set; }
+
+    public double? Amount { get; set; }
+
+    public double? DwellSeconds { get; set; }
+}

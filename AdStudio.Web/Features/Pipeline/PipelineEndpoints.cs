@@ -1,0 +1,49 @@
+using AdStudio.Core.Pipeline;
+using AdStudio.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AdStudio.Web.Features.Pipeline;
+
+public static class PipelineEndpoints
+{
+    private const int MaxListed = 500;
+
+    public static IEndpointRouteBuilder MapPipeline(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/pipeline").WithTags("Pipeline");
+        api.MapPost("/{step}", StartAsync);
+        api.MapGet("/runs", ListAsync);
+        api.MapGet("/runs/{id:int}", GetAsync);
+        return app;
+    }
+
+    private static async Task<Results<Accepted<PipelineStarted>, ProblemHttpResult>> StartAsync(
+        string step, PipelineLauncher launcher, CancellationToken ct)
+    {
+        if (!launcher.IsKnownStep(step))
+        {
+            return ApiProblems.BadRequest($"Unknown pipeline step '{step}'. Known steps: {string.Join(", ", launcher.Steps)}.", "Unknown pipeline step.");
+        }
+
+        var run = await launcher.LaunchAsync(step, ct);
+        return TypedResults.Accepted($"/api/pipeline/runs/{run.Id}", new PipelineStarted(run.Id, run.Step, run.Status.ToString().ToLowerInvariant()));
+    }
+
+    private static async Task<Results<Ok<PipelineRunDto[]>, ProblemHttpResult>> ListAsync(
+        PipelineLedger ledger, CancellationToken ct, int limit = 50)
+    {
+        if (limit is < 1 or > MaxListed)
+        {
+            return ApiProblems.BadRequest($"limit must be between 1 and {MaxListed}.");
+        }
+
+        var runs = await ledger.RecentAsync(limit, ct);
+        return TypedResults.Ok(runs.Select(PipelineRunDto.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<PipelineRunDto>, ProblemHttpResult>> GetAsync(int id, PipelineLedger ledger, CancellationToken ct)
+    {
+        var run = await ledger.FindAsync(id, ct);
+        return run is null ? ApiProblems.NotFound($"There is no pipeline run {id}.") : TypedResults.Ok(PipelineRunDto.From(run));
+    }
+}

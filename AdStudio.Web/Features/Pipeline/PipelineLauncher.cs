@@ -1,0 +1,91 @@
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Pipeline;
+using AdStudio.Core.Simulation;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Web.Features.Pipeline;
+
+/// <summary>Starts pipeline steps: records the run in the ledger, then hands its id to Hangfire.</summary>
+public sealed class PipelineLauncher(
+    PipelineLedger ledger,
+    PipelineRunner runner,
+    IBackgroundJobClient jobs,
+    IRecurringJobManager recurring,
+    IDbContextFactory<AdStudioDb> dbFactory,
+    IOptions<DemoOptions> demoOptions,
+    IOptions<PipelineOptions> pipelineOptions) : IDisposable
+{
+    // Keeps two clicks from queuing the same step twice in this process.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public IReadOnlyList<string> Steps => runner.StepNames;
+
+    public void Dispose() => _gate.Dispose();
+
+    public bool IsKnownStep(string step) => runner.IsKnownStep(step);
+
+    /// <summary>Queues the step, or returns the run of it that is already waiting or running.</summary>
+    public async Task<PipelineRun> LaunchAsync(string step, CancellationToken cancellationToken)
+    {
+        if (!IsKnownStep(step))
+        {
+            throw new ArgumentException($"Unknown pipeline step '{step}'.", nameof(step));
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var unfinished = await ledger.FindUnfinishedAsync(step, cancellationToken);
+            if (unfinished is not null)
+            {
+                return unfinished;
+            }
+
+            var run = await ledger.QueueAsync(step, cancellationToken);
+            jobs.Enqueue<PipelineJob>(job => job.RunAsync(run.Id, CancellationToken.None));
+            return run;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        foreach (var run in await ledger.RequeueUnfinishedAsync(cancellationToken))
+        {
+            jobs.Enqueue<PipelineJob>(job => job.RunAsync(run.Id, CancellationToken.None));
+        }
+    }
+
+    public async Task SeedDemoIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        if (!demoOptions.Value.Enabled)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var seeded = await db.Settings.AnyAsync(s => s.Key == DemoSeeder.MarkerKey, cancellationToken);
+        var empty = !await db.Shoppers.AnyAsync(cancellationToken) && !await db.Campaigns.AnyAsync(cancellationToken);
+        if (!seeded && empty)
+        {
+            await LaunchAsync(PipelineSteps.Seed, cancellationToken);
+        }
+    }
+
+    public void RegisterSchedules()
+    {
+        var cron = pipelineOptions.Value.RollupCron;
+        if (string.IsNullOrWhiteSpace(cron))
+        {
+            recurring.RemoveIfExists(PipelineSteps.Rollup);
+            return;
+        }
+
+        recurring.AddOrUpdate<PipelineJob>(PipelineSteps.Rollup, job => job.RunScheduledAsync(PipelineSteps.Rollup, CancellationToken.None), cron);
+    }
+}

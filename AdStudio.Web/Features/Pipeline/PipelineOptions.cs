@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AdStudio.Web.Features.Pipeline;
+
+/// <summary>Background job settings (section <c>Pipeline</c>).</summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "Pipeline";
+
+    /// <summary>Hangfire workers in this process.</summary>
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>Cron (UTC) of the reconciling rollup rebuild; empty to disable.</summary>
+    public string? RollupCron { get; set; } = "30 2 * * *";
+}

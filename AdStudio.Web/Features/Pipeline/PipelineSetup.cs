@@ -1,0 +1,39 @@
+using AdStudio.Core.Pipeline;
+using AdStudio.Core.Reporting;
+using Hangfire;
+using Hangfire.InMemory;
+
+namespace AdStudio.Web.Features.Pipeline;
+
+public static class PipelineSetup
+{
+    /// <summary>Hangfire on in-memory storage, made restart-safe by the durable <see cref="PipelineLedger"/>.</summary>
+    public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PipelineOptions>()
+            .Bind(builder.Configuration.GetSection(PipelineOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
+        var workers = builder.Configuration.GetSection(PipelineOptions.SectionName).GetValue<int?>(nameof(PipelineOptions.WorkerCount)) ?? 2;
+        builder.Services.AddHangfireServer(options => options.WorkerCount = workers);
+
+        builder.Services.AddSingleton<PipelineLedger>();
+        builder.Services.AddSingleton<PipelineRunner>();
+        builder.Services.AddSingleton<PipelineLauncher>();
+        builder.Services.AddTransient<PipelineJob>();
+        builder.Services.AddSingleton<IPipelineStep, RollupStep>();
+        return builder;
+    }
+
+    public static WebApplication MapPipelineDashboard(this WebApplication app)
+    {
+        // Hangfire's default filter admits local requests only, which suits a self-hosted install.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "AdStudio jobs", DisplayStorageConnectionString = false });
+        return app;
+    }
+}

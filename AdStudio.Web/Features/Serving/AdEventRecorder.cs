@@ -1,0 +1,56 @@
+using AdStudio.Core.Events;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Serving;
+using AdStudio.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdStudio.Web.Features.Serving;
+
+/// <summary>Records impressions and clicks that arrive through the tracking URLs of a decision.</summary>
+public sealed class AdEventRecorder(
+    DecisionTokenCodec codec,
+    SnapshotHolder snapshots,
+    BatchingEventWriter writer,
+    IDbContextFactory<AdStudioDb> dbFactory,
+    TimeProvider clock)
+{
+    public async Task<(DecisionTicket Ticket, ProblemHttpResult? Problem)> RecordAsync(
+        AdEventType type, string decisionId, string? shopperId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(shopperId))
+        {
+            return (default, ApiProblems.BadRequest("The tracking URL lacks its shopper parameter 's'."));
+        }
+
+        if (!codec.TryDecode(decisionId, shopperId, out var ticket))
+        {
+            return (default, ApiProblems.BadRequest("The decision id is unknown, altered, or was issued for another shopper."));
+        }
+
+        var adEvent = AdEventAttribution.Attribute(
+            type, decisionId, ticket, shopperId, clock.GetUtcNow().UtcDateTime, 0, snapshots.Current.PlacementNames);
+        try
+        {
+            await writer.WriteAsync(new EventBatch([], [adEvent]), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (ticket, ApiProblems.Unavailable($"The {type.ToString().ToLowerInvariant()} could not be stored ({ex.GetType().Name})."));
+        }
+
+        return (ticket, null);
+    }
+
+    /// <summary>The creative's landing page: from the snapshot, or the database for ads no longer active.</summary>
+    public async Task<string?> LandingUrlAsync(int creativeId, CancellationToken ct)
+    {
+        if (snapshots.Current.FindCreative(creativeId) is { } creative)
+        {
+            return creative.LandingUrl;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Creatives.Where(c => c.Id == creativeId).Select(c => c.LandingUrl).FirstOrDefaultAsync(ct);
+    }
+}

@@ -1,0 +1,103 @@
+using AdStudio.Core.Events;
+using AdStudio.Core.Serving;
+using AdStudio.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AdStudio.Web.Features.Serving;
+
+public static class ServeEndpoints
+{
+    private const int MaxShopperIdLength = 128;
+
+    // A transparent 1×1 GIF for the impression pixel.
+    private static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+    public static IEndpointRouteBuilder MapServing(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/serve", ServeAsync).WithTags("Serving");
+        app.MapGet("/c/{decisionId}", ClickAsync).WithTags("Serving");
+        app.MapGet("/i/{decisionId}", ImpressionAsync).WithTags("Serving");
+        return app;
+    }
+
+    /// <summary>The hot path: reads only the in-memory snapshot. 204 when no campaign is eligible.</summary>
+    private static async Task<Results<Ok<ServeResponse>, NoContent, ProblemHttpResult>> ServeAsync(
+        HttpRequest request, SnapshotHolder snapshots, AdServer adServer, TimeProvider clock, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync(request, ServingJsonContext.Default.ServeRequest, ct);
+        if (body is null)
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        var snapshot = snapshots.Current;
+        if (string.IsNullOrWhiteSpace(body.ShopperId) || body.ShopperId.Length > MaxShopperIdLength)
+        {
+            return ApiProblems.BadRequest($"shopperId is required and at most {MaxShopperIdLength} characters (a new visitor may use any fresh id).");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Placement) || !snapshot.Placements.ContainsKey(body.Placement))
+        {
+            return ApiProblems.BadRequest($"placement must be one of: {string.Join(", ", snapshot.PlacementNames)}.");
+        }
+
+        var served = adServer.Serve(snapshot, body.ShopperId, body.Placement, clock.GetUtcNow().UtcDateTime, Random.Shared);
+        if (served is null)
+        {
+            return TypedResults.NoContent();
+        }
+
+        var d = served.Decision;
+        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var tracking = $"{Uri.EscapeDataString(served.DecisionId)}?s={Uri.EscapeDataString(body.ShopperId)}";
+        var imageUrl = d.Creative.ImageUrl.StartsWith('/') ? baseUrl + d.Creative.ImageUrl : d.Creative.ImageUrl;
+        return TypedResults.Ok(new ServeResponse(
+            served.DecisionId,
+            d.Campaign.Id,
+            d.Creative.Id,
+            d.Creative.Headline,
+            imageUrl,
+            $"{baseUrl}/c/{tracking}",
+            $"{baseUrl}/i/{tracking}",
+            d.ExpectedValue,
+            new ServeExplanation(
+                d.Campaign.BidType.ToString().ToUpperInvariant(),
+                d.Campaign.Bid,
+                d.ClickRate,
+                d.ConversionRate,
+                d.ExpectedValue,
+                d.Experiment?.Id,
+                d.VariantId == 0 ? null : d.VariantId,
+                d.Explored)));
+    }
+
+    /// <summary>Records the click, then sends the shopper to the creative's landing page.</summary>
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> ClickAsync(
+        string decisionId, string? s, AdEventRecorder recorder, CancellationToken ct)
+    {
+        var recorded = await recorder.RecordAsync(AdEventType.Click, decisionId, s, ct);
+        if (recorded.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var landing = await recorder.LandingUrlAsync(recorded.Ticket.CreativeId, ct);
+        return landing is null
+            ? ApiProblems.NotFound("The ad's creative no longer exists.")
+            : TypedResults.Redirect(landing);
+    }
+
+    /// <summary>Impression pixel: records the impression and answers a 1×1 GIF.</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ImpressionAsync(
+        string decisionId, string? s, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
+    {
+        var recorded = await recorder.RecordAsync(AdEventType.Impression, decisionId, s, ct);
+        if (recorded.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.File(Pixel, "image/gif");
+    }
+}

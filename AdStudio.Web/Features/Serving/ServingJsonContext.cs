@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AdStudio.Web.Features.Serving;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ServeRequest))]
+[JsonSerializable(typeof(ServeResponse))]
+internal sealed partial class ServingJsonContext : JsonSerializerContext;

@@ -1,0 +1,27 @@
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Serving;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Web.Features.Serving;
+
+public static class ServingSetup
+{
+    public static IHostApplicationBuilder AddServing(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ServingOptions>()
+            .Bind(builder.Configuration.GetSection(ServingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Placements.Values.All(p => p.Width > 0 && p.Height > 0), "Every Serving:Placements entry needs a positive Width and Height.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SnapshotHolder>();
+        builder.Services.AddSingleton<SnapshotBuilder>();
+        builder.Services.AddSingleton(sp => new DecisionEngine(sp.GetRequiredService<IOptions<ServingOptions>>().Value.ExplorationRate));
+        builder.Services.AddSingleton(sp => new DecisionTokenCodec(
+            DecisionKey.Load(sp.GetRequiredService<IOptions<ServingOptions>>().Value, sp.GetRequiredService<DataPaths>())));
+        builder.Services.AddSingleton<AdServer>();
+        builder.Services.AddSingleton<AdEventRecorder>();
+        builder.Services.AddSingleton<SnapshotRefresher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
+        return builder;
+    }
+}

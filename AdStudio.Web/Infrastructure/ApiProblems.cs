@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AdStudio.Web.Infrastructure;
+
+/// <summary>RFC 7807 answers for the API's bad-input cases.</summary>
+public static class ApiProblems
+{
+    public static ProblemHttpResult BadRequest(string detail, string title = "The request is not valid.") =>
+        TypedResults.Problem(detail: detail, title: title, statusCode: StatusCodes.Status400BadRequest);
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors, string detail) =>
+        TypedResults.ValidationProblem(errors, detail: detail, title: "One or more fields are not valid.");
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, title: "Not found.", statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(detail: detail, title: "Temporarily unavailable; retry later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+}
