@@ -25,7 +25,7 @@ public static class PipelineEndpoints
             return ApiProblems.BadRequest($"Unknown pipeline step '{step}'. Known steps: {string.Join(", ", launcher.Steps)}.", "Unknown pipeline step.");
         }
 
-        var run = await launcher.LaunchAsync(step, ct);
+        var (run, _) = await launcher.LaunchAsync(step, ct);
         return TypedResults.Accepted($"/api/pipeline/runs/{run.Id}", new PipelineStarted(run.Id, run.Step, run.Status.ToString().ToLowerInvariant()));
     }
 

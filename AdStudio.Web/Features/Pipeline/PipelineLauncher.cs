@@ -27,7 +27,7 @@ public sealed class PipelineLauncher(
     public bool IsKnownStep(string step) => runner.IsKnownStep(step);
 
     /// <summary>Queues the step, or returns the run of it that is already waiting or running.</summary>
-    public async Task<PipelineRun> LaunchAsync(string step, CancellationToken cancellationToken)
+    public async Task<PipelineLaunch> LaunchAsync(string step, CancellationToken cancellationToken)
     {
         if (!IsKnownStep(step))
         {
@@ -40,12 +40,12 @@ public sealed class PipelineLauncher(
             var unfinished = await ledger.FindUnfinishedAsync(step, cancellationToken);
             if (unfinished is not null)
             {
-                return unfinished;
+                return new PipelineLaunch(unfinished, AlreadyUnderWay: true);
             }
 
             var run = await ledger.QueueAsync(step, cancellationToken);
             jobs.Enqueue<PipelineJob>(job => job.RunAsync(run.Id, CancellationToken.None));
-            return run;
+            return new PipelineLaunch(run, AlreadyUnderWay: false);
         }
         finally
         {
