@@ -1,5 +1,6 @@
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Reporting;
+using AdStudio.Web.Components.Common;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;

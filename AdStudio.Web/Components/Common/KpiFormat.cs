@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AdStudio.Web.Features.Dashboard;
+namespace AdStudio.Web.Components.Common;
 
 /// <summary>How KPI values read on screen; undefined rates show as an em dash.</summary>
 public static class KpiFormat
