@@ -1,0 +1,114 @@
+using AdStudio.Core.Events;
+using AdStudio.Core.Serving;
+using AdStudio.Core.Simulation;
+using AdStudio.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Tests.Core.Simulation;
+
+public sealed class DemoSeederTests : IAsyncLifetime
+{
+    private static readonly byte[] Key = new byte[32];
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
+    private readonly DemoOptions _options = new() { Shoppers = 400, Days = 3, Seed = 11 };
+    private TestDatabase _first = null!;
+    private TestDatabase _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _first = await TestDatabase.CreateAsync();
+        _second = await TestDatabase.CreateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+    }
+
+    private DemoSeeder Seeder(TestDatabase db)
+    {
+        var serving = new ServingOptions
+        {
+            Placements = new()
+            {
+                ["sidebar"] = new() { Width = 300, Height = 250 },
+                ["leaderboard"] = new() { Width = 728, Height = 90 },
+                ["mobile"] = new() { Width = 320, Height = 50 },
+                ["feed"] = new() { Width = 1200, Height = 628 },
+            },
+        };
+        return new DemoSeeder(
+            db.Factory,
+            new EventStore(db.Factory),
+            new SnapshotBuilder(db.Factory, Options.Create(serving)),
+            new AdServer(new DecisionEngine(serving.ExplorationRate), new DecisionTokenCodec(Key)),
+            Options.Create(_options),
+            _clock);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameSeed_ProducesIdenticalHistory()
+    {
+        await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
+        await Seeder(_second).RunAsync(new Progress<double>(), CancellationToken.None);
+
+        Assert.Equal(await FingerprintAsync(_first), await FingerprintAsync(_second));
+    }
+
+    [Fact]
+    public async Task RunAsync_FillsShopCampaignsAndHistoryMadeByTheDecisionCode()
+    {
+        var summary = await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
+
+        await using var db = _first.Open();
+        Assert.Equal(400, await db.Shoppers.CountAsync());
+        Assert.Equal(DemoCatalog.Campaigns.Count, await db.Campaigns.CountAsync());
+        Assert.True(await db.BehaviourEvents.CountAsync() > 400 * 3 / 2, "behaviour events");
+        var impressions = await db.AdEvents.Where(e => e.Type == AdEventType.Impression).ToListAsync();
+        Assert.NotEmpty(impressions);
+        // Every impression carries a decision id that the serving code signed for that shopper.
+        var codec = new DecisionTokenCodec(Key);
+        Assert.All(impressions, e => Assert.True(codec.TryDecode(e.DecisionId, e.ShopperId, out var t) && t.CampaignId == e.CampaignId));
+        Assert.All(impressions, e => Assert.InRange(e.OccurredAt, _clock.Now.UtcDateTime.Date.AddDays(-3), _clock.Now.UtcDateTime));
+        // Rollups were kept in step with the raw events.
+        Assert.Equal(impressions.Count, await db.DailyRollups.SumAsync(r => r.Impressions));
+        Assert.Contains("400 shoppers", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Twice_SecondRunDoesNothing()
+    {
+        await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
+        var before = await FingerprintAsync(_first);
+
+        var summary = await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
+
+        Assert.Equal(before, await FingerprintAsync(_first));
+        Assert.Contains("nothing to do", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_DatabaseWithOwnShoppers_RefusesToSeed()
+    {
+        await using (var db = _first.Open())
+        {
+            db.Shoppers.Add(new AdStudio.Core.Shoppers.Shopper { Id = "real-customer", HasTrackingConsent = true, FirstSeenAt = _clock.Now.UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None));
+    }
+
+    private static async Task<string> FingerprintAsync(TestDatabase database)
+    {
+        await using var db = database.Open();
+        var behaviour = await db.BehaviourEvents.CountAsync();
+        var amount = await db.BehaviourEvents.SumAsync(e => e.Amount ?? 0);
+        var ads = await db.AdEvents.OrderBy(e => e.Id).Select(e => e.DecisionId + e.Type).ToListAsync();
+        var rollups = await db.DailyRollups.OrderBy(r => r.Date).ThenBy(r => r.CampaignId).ThenBy(r => r.CreativeId)
+            .Select(r => $"{r.Date}:{r.CampaignId}:{r.CreativeId}:{r.Impressions}:{r.Clicks}:{r.Conversions}:{r.Revenue:F2}").ToListAsync();
+        return $"{behaviour}|{amount:F2}|{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(",", ads))))}|{ads.Count}|{string.Join(";", rollups)}";
+    }
+}
