@@ -29,7 +29,10 @@ app.UseExceptionHandler();
 app.UseWhen(
     context => !ApiPaths.IsApi(context.Request.Path),
     ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-app.UseStatusCodePages();
+app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages());
+
+// Explicit routing after the status-code pages, so a re-executed "/not-found" is routed again.
+app.UseRouting();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

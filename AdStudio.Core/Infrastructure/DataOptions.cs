@@ -15,5 +15,5 @@ public sealed class DataOptions
 
     /// <summary>SQLite connection string for the database inside <paramref name="dataDirectory"/>.</summary>
     public static string SqliteConnectionString(string dataDirectory) =>
-        $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)};Cache=Shared;Pooling=True;Default Timeout=30";
+        $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)};Pooling=True;Default Timeout=30";
 }

@@ -1,8 +1,12 @@
+using System.Data.Common;
+
 namespace AdStudio.Core.Pipeline;
 
 /// <summary>
 /// Writes a step's progress to the ledger, at most a few times a second and only when the whole
-/// percent changes, so progress reporting never slows the work down.
+/// percent changes, so progress reporting never slows the work down. Writes run off the caller's
+/// thread: SQLite's "async" calls are synchronous, and a step that reports while holding a write
+/// transaction would otherwise wait on its own lock.
 /// </summary>
 internal sealed class LedgerProgress(PipelineLedger ledger, int runId, TimeProvider clock, TimeSpan interval) : IProgress<double>
 {
@@ -26,7 +30,7 @@ internal sealed class LedgerProgress(PipelineLedger ledger, int runId, TimeProvi
 
             _lastWritten = percent;
             _lastWriteTimestamp = clock.GetTimestamp();
-            _pending = ledger.ReportProgressAsync(runId, percent, CancellationToken.None);
+            _pending = Task.Run(() => WriteAsync(percent));
         }
     }
 
@@ -43,7 +47,19 @@ internal sealed class LedgerProgress(PipelineLedger ledger, int runId, TimeProvi
         await pending;
         if (latest != _lastWritten)
         {
-            await ledger.ReportProgressAsync(runId, latest, CancellationToken.None);
+            await WriteAsync(latest);
+        }
+    }
+
+    // Progress is advisory: a write that loses a lock race must not fail the step; the next report or the outcome follows.
+    private async Task WriteAsync(int percent)
+    {
+        try
+        {
+            await ledger.ReportProgressAsync(runId, percent, CancellationToken.None);
+        }
+        catch (DbException)
+        {
         }
     }
 }

@@ -1,0 +1,106 @@
+using System.Net.Http.Json;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Web.Features.Pipeline;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdStudio.Tests.Support;
+
+/// <summary>
+/// One running AdStudio for the API and browser tests: started on Kestrel, seeded with a small demo
+/// world through its own first-start seed job, and torn down with its data folder afterwards.
+/// </summary>
+public sealed class AppHost : IAsyncLifetime, IDisposable
+{
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(120);
+    private readonly string _dataDirectory = TempFolder.Create("app");
+    private AdStudioFactory? _factory;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public HttpClient CreateClient(bool followRedirects = true)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress };
+        return client;
+    }
+
+    public AdStudioDb OpenDb() => Services.GetRequiredService<IDbContextFactory<AdStudioDb>>().CreateDbContext();
+
+    public async Task InitializeAsync()
+    {
+        _factory = new AdStudioFactory(_dataDirectory);
+        _factory.StartServer();
+        using (var client = _factory.CreateClient())
+        {
+            BaseAddress = client.BaseAddress!;
+        }
+
+        await WaitForDemoAsync();
+    }
+
+    /// <summary>xunit calls <see cref="DisposeAsync"/> first; this only covers a host that was never initialised.</summary>
+    public void Dispose() => _factory?.Dispose();
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        TempFolder.Delete(_dataDirectory);
+    }
+
+    /// <summary>Polls a run through the public API until it has finished.</summary>
+    public async Task<PipelineRunDto> WaitForRunAsync(int runId, TimeSpan timeout)
+    {
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var run = await client.GetFromJsonAsync<PipelineRunDto>($"/api/pipeline/runs/{runId}");
+            if (run!.Status is "succeeded" or "failed")
+            {
+                return run;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Run {runId} ({run.Step}) is still {run.Status} at {run.Progress} %.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task WaitForDemoAsync()
+    {
+        using var client = CreateClient();
+        var runs = await client.GetFromJsonAsync<PipelineRunDto[]>("/api/pipeline/runs");
+        var seed = runs!.Single(r => r.Step == "seed");
+        var done = await WaitForRunAsync(seed.Id, StartupTimeout);
+        if (done.Status != "succeeded")
+        {
+            throw new InvalidOperationException($"The demo seed failed: {done.Message}");
+        }
+
+        // The snapshot refresher picks the new campaigns up within a second.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await client.PostAsJsonAsync("/serve", new { shopperId = "warm-up", placement = "sidebar" });
+            if (response.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The serving snapshot never picked up the demo campaigns.");
+    }
+}
