@@ -1,0 +1,70 @@
+using AdStudio.Tests.Support;
+using Microsoft.Playwright;
+
+namespace AdStudio.Tests.Web.Browser;
+
+/// <summary>The running app in a real Chromium: what a marketer sees and clicks.</summary>
+[Collection(RunningApp.Name)]
+public sealed class DashboardBrowserTests(AppHost app) : IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    private async Task OpenAsync(string path)
+    {
+        await _page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        // Clicks sent before the Blazor circuit connects are lost; wait until the layout says it is interactive.
+        await _page.Locator("[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task Dashboard_ShowsKpiCardsAndChart_AndSavesScreenshot()
+    {
+        await OpenAsync("/");
+
+        var cards = _page.Locator("[data-kpi]");
+        Assert.Equal(8, await cards.CountAsync());
+        var impressions = await _page.Locator("[data-kpi='Impressions'] [data-kpi-value]").InnerTextAsync();
+        Assert.True(long.Parse(impressions.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0, impressions);
+        var chart = _page.Locator("figure[data-chart] svg");
+        await chart.WaitForAsync();
+        var box = await chart.BoundingBoxAsync();
+        Assert.True(box is { Width: > 400, Height: > 100 }, $"chart box {box?.Width}×{box?.Height}");
+        Assert.True(await _page.Locator("figure[data-chart] svg text").CountAsync() > 5, "the chart draws its tick labels");
+
+        var path = Chromium.ScreenshotPath("dashboard.png");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        Assert.True(new FileInfo(path).Length > 20_000, "a screenshot of a real page");
+    }
+
+    [Fact]
+    public async Task Jobs_StartRollup_ShowsRunFinishWithoutReload()
+    {
+        await OpenAsync("/jobs");
+        var rowsBefore = await _page.Locator("[data-testid='runs'] tbody tr").CountAsync();
+
+        await _page.Locator("[data-step='rollup']").ClickAsync();
+
+        await _page.GetByText("is queued", new PageGetByTextOptions { Exact = false }).WaitForAsync();
+        var newest = _page.Locator("[data-testid='runs'] tbody tr").First;
+        await Assertions.Expect(newest).ToContainTextAsync("succeeded", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        Assert.Equal(rowsBefore + 1, await _page.Locator("[data-testid='runs'] tbody tr").CountAsync());
+        Assert.Contains("rollup", await newest.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("100", await newest.Locator("[data-run-progress]").GetAttributeAsync("data-run-progress"));
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("jobs.png"), FullPage = true });
+    }
+}
