@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace AdStudio.Tests.Support;
 
 /// <summary>The real app on real Kestrel, with its data folder in a temporary directory and a small demo world.</summary>
-internal sealed class AdStudioFactory : WebApplicationFactory<Program>
+public sealed class AdStudioFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory;
+    private readonly IReadOnlyDictionary<string, string> _overrides;
 
-    public AdStudioFactory(string dataDirectory)
+    public AdStudioFactory(string dataDirectory, IReadOnlyDictionary<string, string>? overrides = null)
     {
         _dataDirectory = dataDirectory;
+        _overrides = overrides ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
 
@@ -23,5 +25,9 @@ internal sealed class AdStudioFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "5");
         builder.UseSetting("Serving:SnapshotRefreshSeconds", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _overrides)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

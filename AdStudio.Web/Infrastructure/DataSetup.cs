@@ -9,10 +9,7 @@ public static class DataSetup
     /// <summary>Binds <c>Data</c>, resolves the data folder against the content root and registers the SQLite database.</summary>
     public static IHostApplicationBuilder AddAdStudioData(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DataOptions>()
-            .Bind(builder.Configuration.GetSection(DataOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<DataOptions>(DataOptions.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
         {

@@ -1,4 +1,5 @@
 using AdStudio.Core.Events;
+using AdStudio.Web.Infrastructure;
 
 namespace AdStudio.Web.Features.Events;
 
@@ -6,10 +7,7 @@ public static class EventsSetup
 {
     public static IHostApplicationBuilder AddEvents(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EventWriterOptions>()
-            .Bind(builder.Configuration.GetSection(EventWriterOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<EventWriterOptions>(EventWriterOptions.SectionName);
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<BatchingEventWriter>();
         builder.Services.AddSingleton<EventValidator>();

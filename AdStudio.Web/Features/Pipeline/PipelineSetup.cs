@@ -1,5 +1,6 @@
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Reporting;
+using AdStudio.Web.Infrastructure;
 using Hangfire;
 using Hangfire.InMemory;
 
@@ -10,10 +11,7 @@ public static class PipelineSetup
     /// <summary>Hangfire on in-memory storage, made restart-safe by the durable <see cref="PipelineLedger"/>.</summary>
     public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PipelineOptions>()
-            .Bind(builder.Configuration.GetSection(PipelineOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<PipelineOptions>(PipelineOptions.SectionName);
         builder.Services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -1,5 +1,6 @@
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
+using AdStudio.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace AdStudio.Web.Features.Serving;
@@ -8,11 +9,8 @@ public static class ServingSetup
 {
     public static IHostApplicationBuilder AddServing(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ServingOptions>()
-            .Bind(builder.Configuration.GetSection(ServingOptions.SectionName))
-            .ValidateDataAnnotations()
-            .Validate(o => o.Placements.Values.All(p => p.Width > 0 && p.Height > 0), "Every Serving:Placements entry needs a positive Width and Height.")
-            .ValidateOnStart();
+        builder.AddValidatedOptions<ServingOptions>(ServingOptions.SectionName)
+            .Validate(o => o.Placements.Values.All(p => p.Width > 0 && p.Height > 0), "Every Serving:Placements entry needs a positive Width and Height.");
         builder.Services.AddSingleton<SnapshotHolder>();
         builder.Services.AddSingleton<SnapshotBuilder>();
         builder.Services.AddSingleton(sp => new DecisionEngine(sp.GetRequiredService<IOptions<ServingOptions>>().Value.ExplorationRate));

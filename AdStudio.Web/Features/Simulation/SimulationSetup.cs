@@ -1,5 +1,6 @@
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Simulation;
+using AdStudio.Web.Infrastructure;
 
 namespace AdStudio.Web.Features.Simulation;
 
@@ -7,10 +8,7 @@ public static class SimulationSetup
 {
     public static IHostApplicationBuilder AddSimulation(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DemoOptions>()
-            .Bind(builder.Configuration.GetSection(DemoOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
         builder.Services.AddSingleton<IPipelineStep, DemoSeeder>();
         return builder;
     }

@@ -1,0 +1,32 @@
+using AdStudio.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Tests.Web.Features.Health;
+
+/// <summary>A bad setting stops the app at start-up and names itself, instead of failing later on a request.</summary>
+[Collection(RunningApp.Name)]
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("Serving:Placements:sidebar:Width", "0", "Serving:Placements")]
+    [InlineData("Serving:ExplorationRate", "1.5", "ExplorationRate")]
+    [InlineData("Demo:Shoppers", "3", "Shoppers")]
+    [InlineData("Events:MaxEventsPerRequest", "0", "MaxEventsPerRequest")]
+    public async Task Start_InvalidSetting_FailsNamingTheSetting(string key, string value, string named)
+    {
+        var directory = TempFolder.Create("bad-settings");
+        try
+        {
+            await using var factory = new AdStudioFactory(directory, new Dictionary<string, string> { [key] = value });
+
+            var error = Assert.ThrowsAny<OptionsValidationException>(factory.StartServer);
+
+            Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TempFolder.Delete(directory);
+        }
+    }
+}
