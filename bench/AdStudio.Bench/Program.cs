@@ -1,0 +1,10 @@
+using AdStudio.Bench;
+
+// `baseline-server PORT FILE` is the child process that answers with fixed bytes; anything else runs the benchmarks.
+if (args is ["baseline-server", var port, var bodyFile])
+{
+    await BaselineServer.RunAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), bodyFile);
+    return;
+}
+
+await ServeBenchmark.RunAsync(args);
