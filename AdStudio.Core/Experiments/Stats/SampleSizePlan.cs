@@ -1,0 +1,39 @@
+using MathNet.Numerics.Distributions;
+
+namespace AdStudio.Core.Experiments.Stats;
+
+/// <summary>
+/// Units per variant for a two-sided test of a conversion rate: with p₁ the baseline, p₂ = p₁(1 + MDE) and
+/// α split over the comparisons with control (Bonferroni),
+/// <code>n = (z₁₋α/2 + z_power)² · (p₁(1 − p₁) + p₂(1 − p₂)) / (p₂ − p₁)²</code>
+/// </summary>
+public sealed record SampleSizePlan(long UnitsPerVariant, long TotalUnits, int? Days)
+{
+    public static SampleSizePlan For(double baselineRate, double relativeEffect, double alpha, double power, int variants, double? unitsPerDay)
+    {
+        if (!(baselineRate > 0 && baselineRate < 1))
+        {
+            throw new StatsInputException("The baseline rate must be between 0 and 1 (exclusive).");
+        }
+
+        var treated = baselineRate * (1 + relativeEffect);
+        if (relativeEffect == 0 || !(treated > 0 && treated < 1))
+        {
+            throw new StatsInputException("The minimum detectable effect must be non-zero and keep the rate between 0 and 1.");
+        }
+
+        if (!(alpha > 0 && alpha <= 0.5) || !(power >= 0.5 && power < 1) || variants < 2)
+        {
+            throw new StatsInputException("Use alpha in (0, 0.5], power in [0.5, 1) and at least 2 variants.");
+        }
+
+        var perComparisonAlpha = alpha / (variants - 1);
+        var z = Normal.InvCDF(0, 1, 1 - (perComparisonAlpha / 2)) + Normal.InvCDF(0, 1, power);
+        var variance = (baselineRate * (1 - baselineRate)) + (treated * (1 - treated));
+        var delta = treated - baselineRate;
+        var perVariant = (long)Math.Ceiling(z * z * variance / (delta * delta));
+        var total = perVariant * variants;
+        int? days = unitsPerDay is > 0 ? (int)Math.Ceiling(total / unitsPerDay.Value) : null;
+        return new SampleSizePlan(perVariant, total, days);
+    }
+}
