@@ -3,9 +3,10 @@ using MathNet.Numerics.Distributions;
 namespace AdStudio.Core.Experiments.Stats;
 
 /// <summary>
-/// Units per variant for a two-sided test of a conversion rate: with p₁ the baseline, p₂ = p₁(1 + MDE) and
-/// α split over the comparisons with control (Bonferroni),
-/// <code>n = (z₁₋α/2 + z_power)² · (p₁(1 − p₁) + p₂(1 − p₂)) / (p₂ − p₁)²</code>
+/// Units per variant for the two-sided test of a conversion rate's relative lift that the results use:
+/// with p₁ the baseline, p₂ = p₁(1 + MDE), α split over the comparisons with control (Bonferroni) and the
+/// delta-method variance of the lift,
+/// <code>n = (z₁₋α/2 + z_power)² · (p₂(1 − p₂)/p₁² + p₂²·p₁(1 − p₁)/p₁⁴) / MDE²</code>
 /// </summary>
 public sealed record SampleSizePlan(long UnitsPerVariant, long TotalUnits, int? Days)
 {
@@ -29,9 +30,9 @@ public sealed record SampleSizePlan(long UnitsPerVariant, long TotalUnits, int? 
 
         var perComparisonAlpha = alpha / (variants - 1);
         var z = Normal.InvCDF(0, 1, 1 - (perComparisonAlpha / 2)) + Normal.InvCDF(0, 1, power);
-        var variance = (baselineRate * (1 - baselineRate)) + (treated * (1 - treated));
-        var delta = treated - baselineRate;
-        var perVariant = (long)Math.Ceiling(z * z * variance / (delta * delta));
+        var p1 = baselineRate;
+        var variance = (treated * (1 - treated) / (p1 * p1)) + (treated * treated * p1 * (1 - p1) / (p1 * p1 * p1 * p1));
+        var perVariant = (long)Math.Ceiling(z * z * variance / (relativeEffect * relativeEffect));
         var total = perVariant * variants;
         int? days = unitsPerDay is > 0 ? (int)Math.Ceiling(total / unitsPerDay.Value) : null;
         return new SampleSizePlan(perVariant, total, days);

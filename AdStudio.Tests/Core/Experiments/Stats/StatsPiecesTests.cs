@@ -91,13 +91,13 @@ public class StatsPiecesTests
         Assert.Equal([0.03, 0.06, 0.06], HolmCorrection.Adjust([0.01, 0.04, 0.03]).Select(p => Math.Round(p, 12)));
 
     [Fact]
-    public void SampleSizePlan_TwoVariants_MatchesClassicFormula()
+    public void SampleSizePlan_TwoVariants_MatchesDeltaMethodFormula()
     {
         var plan = SampleSizePlan.For(0.05, 0.10, 0.05, 0.8, 2, unitsPerDay: 5000);
 
-        Assert.Equal(31_231, plan.UnitsPerVariant);
-        Assert.Equal(62_462, plan.TotalUnits);
-        Assert.Equal(13, plan.Days);
+        Assert.Equal(34_363, plan.UnitsPerVariant);
+        Assert.Equal(68_726, plan.TotalUnits);
+        Assert.Equal(14, plan.Days);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class StatsPiecesTests
     {
         var plan = SampleSizePlan.For(0.05, 0.10, 0.05, 0.8, 3, unitsPerDay: null);
 
-        Assert.Equal(37_821, plan.UnitsPerVariant);
+        Assert.Equal(41_614, plan.UnitsPerVariant);
         Assert.Null(plan.Days);
     }
 
