@@ -1,6 +1,7 @@
 using AdStudio.Web.Components;
 using AdStudio.Web.Features.Dashboard;
 using AdStudio.Web.Features.Events;
+using AdStudio.Web.Features.Experiments.Api;
 using AdStudio.Web.Features.Health;
 using AdStudio.Web.Features.Pipeline;
 using AdStudio.Web.Features.Serving;
@@ -39,6 +40,7 @@ app.MapStaticAssets();
 app.MapServing();
 app.MapEvents();
 app.MapPipeline();
+app.MapStats();
 app.MapHealth();
 app.MapPipelineDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
