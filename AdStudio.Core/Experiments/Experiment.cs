@@ -23,5 +23,23 @@ public sealed class Experiment
 
     public string? Rationale { get; set; }
 
+    /// <summary>False-positive rate of the analysis.</summary>
+    public double Alpha { get; set; } = 0.05;
+
+    /// <summary>Analyse with always-valid confidence sequences, so results may be looked at any time.</summary>
+    public bool Sequential { get; set; } = true;
+
+    /// <summary>N* of the confidence sequence: the total exposed shoppers the test expects.</summary>
+    public double SequentialTuning { get; set; } = 5000;
+
+    /// <summary>Reduce variance with each shopper's pre-experiment spend (CUPED) where a metric allows.</summary>
+    public bool UseCuped { get; set; } = true;
+
+    /// <summary>Smallest relative lift worth detecting, from planning.</summary>
+    public double MinimumDetectableEffect { get; set; } = 0.1;
+
+    /// <summary>Exposed shoppers per variant the plan calls for; null when not planned.</summary>
+    public long? PlannedUnitsPerVariant { get; set; }
+
     public List<Variant> Variants { get; set; } = [];
 }

@@ -91,7 +91,10 @@ public sealed class DecisionEngine(double explorationRate)
             var assigned = Find(campaign.Creatives, experiment.CreativeIds[arm]);
             if (assigned is not null && size.Fits(assigned.Width, assigned.Height))
             {
-                return Score(campaign, assigned, experiment, experiment.VariantIds[arm]);
+                // Every arm competes with the same score, so whether a shopper is exposed never depends on
+                // the arm they were assigned (otherwise a weak arm loses auctions and the split is biased).
+                var value = Ranking.ExpectedValuePerImpression(campaign.BidType, campaign.Bid, experiment.PooledCtr, campaign.SmoothedCvr);
+                return new Decision(campaign, assigned, experiment, experiment.VariantIds[arm], experiment.PooledCtr, campaign.SmoothedCvr, value, false);
             }
         }
 

@@ -84,7 +84,7 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
                 [.. c.Targets.Where(t => !t.Exclude).Select(t => t.SegmentId).Order()],
                 [.. c.Targets.Where(t => t.Exclude).Select(t => t.SegmentId).Order()],
                 creatives,
-                experiments.GetValueOrDefault(c.Id),
+                WithPooledCtr(experiments.GetValueOrDefault(c.Id), creatives),
                 cvr));
         }
 
@@ -122,6 +122,29 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
         }
 
         return result;
+    }
+
+    /// <summary>The arms' smoothed CTRs averaged by weight: the one score all arms of the experiment compete with.</summary>
+    private static ServingExperiment? WithPooledCtr(ServingExperiment? experiment, ServingCreative[] creatives)
+    {
+        if (experiment is null)
+        {
+            return null;
+        }
+
+        var weighted = 0.0;
+        var weights = 0.0;
+        for (var i = 0; i < experiment.CreativeIds.Length; i++)
+        {
+            var creative = Array.Find(creatives, c => c.Id == experiment.CreativeIds[i]);
+            if (creative is not null)
+            {
+                weighted += experiment.Weights[i] * creative.SmoothedCtr;
+                weights += experiment.Weights[i];
+            }
+        }
+
+        return experiment with { PooledCtr = weights > 0 ? weighted / weights : 0 };
     }
 
     private static string[] SplitPlacements(string placements) =>

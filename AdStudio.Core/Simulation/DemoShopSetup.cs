@@ -1,6 +1,7 @@
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Experiments;
+using AdStudio.Core.Experiments.Stats;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Shoppers;
@@ -136,6 +137,9 @@ internal static class DemoShopSetup
             Status = ExperimentStatus.Running,
             CreatedAt = start,
             StartedAt = start,
+            MinimumDetectableEffect = 0.25,
+            // Planned for a 3 % conversion rate among exposed shoppers and a 25 % relative lift.
+            PlannedUnitsPerVariant = SampleSizePlan.For(0.03, 0.25, 0.05, 0.8, 2, null).UnitsPerVariant,
             Variants =
             [
                 new Variant { Name = "Control", CreativeId = rectangles[0].Id, Weight = 0.5, IsControl = true },

@@ -256,6 +256,9 @@ namespace AdStudio.Core.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("Alpha")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
@@ -270,14 +273,26 @@ namespace AdStudio.Core.Infrastructure.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("MinimumDetectableEffect")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PlannedUnitsPerVariant")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Rationale")
                         .HasMaxLength(4096)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sequential")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SequentialTuning")
+                        .HasColumnType("REAL");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
@@ -289,6 +304,9 @@ namespace AdStudio.Core.Infrastructure.Migrations
 
                     b.Property<DateTime?>("StoppedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("UseCuped")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -107,6 +107,23 @@ public class DecisionEngineTests
     }
 
     [Fact]
+    public void Decide_ExperimentArms_CompeteWithTheSameScore()
+    {
+        // Arm creatives differ a lot in CTR; the rival sits between them. Exposure must not depend on the arm.
+        var experiment = new ServingExperiment(9, VariantIds: [90, 91], CreativeIds: [11, 12], Weights: [1, 1], PooledCtr: 0.03);
+        var snapshot = Snapshot([
+            Campaign(1, 1, [Creative(11, 0.05), Creative(12, 0.01)], experiment: experiment),
+            Campaign(2, 1, [Creative(21, 0.02)]),
+        ]);
+
+        var decisions = Enumerable.Range(0, 200).Select(i => Decide(snapshot, shopper: $"s{i}")!).ToList();
+
+        Assert.All(decisions, d => Assert.Equal(1, d.Campaign.Id));
+        Assert.All(decisions, d => Assert.Equal(0.03, d.ExpectedValue, 15));
+        Assert.Contains(decisions, d => d.Creative.Id == 12);
+    }
+
+    [Fact]
     public void Decide_FullExploration_SpreadsOverAllEligibleCampaigns()
     {
         var engine = new DecisionEngine(explorationRate: 1);
