@@ -1,0 +1,19 @@
+namespace AdStudio.Core.Experiments;
+
+/// <summary>A lifecycle rule was broken (for example, changing weights of a running experiment); the message says which.</summary>
+public sealed class ExperimentRuleException : InvalidOperationException
+{
+    public ExperimentRuleException()
+    {
+    }
+
+    public ExperimentRuleException(string message)
+        : base(message)
+    {
+    }
+
+    public ExperimentRuleException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

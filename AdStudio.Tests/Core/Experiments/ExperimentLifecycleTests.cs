@@ -1,0 +1,118 @@
+using AdStudio.Core.Campaigns;
+using AdStudio.Core.Creatives;
+using AdStudio.Core.Experiments;
+using AdStudio.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdStudio.Tests.Core.Experiments;
+
+public sealed class ExperimentLifecycleTests : IAsyncLifetime
+{
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private TestDatabase _db = null!;
+    private ExperimentLifecycle _lifecycle = null!;
+    private int _campaignId;
+    private int[] _creatives = [];
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        _lifecycle = new ExperimentLifecycle(_db.Factory, _clock);
+        await using var db = _db.Open();
+        var creatives = Enumerable.Range(1, 3).Select(i => new Creative
+        {
+            Name = $"c{i}",
+            Headline = $"Headline {i}",
+            LandingUrl = "https://shop.example",
+            Category = "books",
+            ImageUrl = "/demo/x.png",
+            Width = 300,
+            Height = 250,
+        }).ToList();
+        var campaign = new Campaign { Name = "Books", BidType = BidType.Cpc, Bid = 0.5, DailyBudget = 10, TotalBudget = 100, Creatives = creatives };
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync();
+        _campaignId = campaign.Id;
+        _creatives = [.. creatives.Select(c => c.Id)];
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private ExperimentDraft Draft(params ArmDraft[] arms) =>
+        new(_campaignId, "Headline test", "Shorter wins", arms.Length > 0 ? arms : [new("Control", _creatives[0], 1), new("Short", _creatives[1], 1)]);
+
+    [Fact]
+    public async Task Lifecycle_DraftStartStop_RecordsTimesDecisionAndRationale()
+    {
+        var experiment = await _lifecycle.CreateAsync(Draft(), CancellationToken.None);
+        await _lifecycle.StartAsync(experiment.Id, CancellationToken.None);
+        var treatment = experiment.Variants.Single(v => !v.IsControl).Id;
+
+        await _lifecycle.StopAsync(experiment.Id, ExperimentDecision.Ship(treatment), "Short headline won on CTR with 99 % chance.", CancellationToken.None);
+
+        await using var db = _db.Open();
+        var stored = await db.Experiments.Include(e => e.Variants).SingleAsync();
+        Assert.Equal(ExperimentStatus.Stopped, stored.Status);
+        Assert.Equal(_clock.Now.UtcDateTime, stored.StartedAt);
+        Assert.Equal(treatment, ExperimentDecision.ShippedVariant(stored.Decision));
+        Assert.Equal("Ship Short", ExperimentDecision.Describe(stored));
+        Assert.True(stored.Variants.Single(v => v.Name == "Control").IsControl);
+    }
+
+    [Fact]
+    public async Task UpdateWeights_RunningExperiment_IsRefused()
+    {
+        var experiment = await _lifecycle.CreateAsync(Draft(), CancellationToken.None);
+        await _lifecycle.UpdateWeightsAsync(experiment.Id, experiment.Variants.ToDictionary(v => v.Id, _ => 2.0), CancellationToken.None);
+        await _lifecycle.StartAsync(experiment.Id, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<ExperimentRuleException>(() =>
+            _lifecycle.UpdateWeightsAsync(experiment.Id, experiment.Variants.ToDictionary(v => v.Id, _ => 3.0), CancellationToken.None));
+
+        Assert.Contains("Start a new experiment", error.Message, StringComparison.Ordinal);
+        await using var db = _db.Open();
+        Assert.All(await db.Variants.ToListAsync(), v => Assert.Equal(2.0, v.Weight));
+    }
+
+    [Fact]
+    public async Task Start_SecondExperimentOnSameCampaign_IsRefused()
+    {
+        var first = await _lifecycle.CreateAsync(Draft(), CancellationToken.None);
+        var second = await _lifecycle.CreateAsync(Draft(new ArmDraft("Control", _creatives[0], 1), new ArmDraft("Other", _creatives[2], 1)), CancellationToken.None);
+        await _lifecycle.StartAsync(first.Id, CancellationToken.None);
+
+        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StartAsync(second.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Stop_WithoutRationaleOrWithControlAsShip_IsRefused()
+    {
+        var experiment = await _lifecycle.CreateAsync(Draft(), CancellationToken.None);
+        await _lifecycle.StartAsync(experiment.Id, CancellationToken.None);
+        var control = experiment.Variants.Single(v => v.IsControl).Id;
+
+        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StopAsync(experiment.Id, ExperimentDecision.Inconclusive, " ", CancellationToken.None));
+        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StopAsync(experiment.Id, ExperimentDecision.Ship(control), "why", CancellationToken.None));
+        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StopAsync(experiment.Id, "maybe", "why", CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("one-arm")]
+    [InlineData("zero-weight")]
+    [InlineData("same-creative")]
+    [InlineData("foreign-creative")]
+    public async Task Create_BadArms_AreRefusedWithReason(string problem)
+    {
+        ArmDraft[] arms = problem switch
+        {
+            "one-arm" => [new("Control", _creatives[0], 1)],
+            "zero-weight" => [new("Control", _creatives[0], 1), new("B", _creatives[1], 0)],
+            "same-creative" => [new("Control", _creatives[0], 1), new("B", _creatives[0], 1)],
+            _ => [new("Control", _creatives[0], 1), new("B", 9999, 1)],
+        };
+
+        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.CreateAsync(Draft(arms), CancellationToken.None));
+        await using var db = _db.Open();
+        Assert.Equal(0, await db.Experiments.CountAsync());
+    }
+}
