@@ -1,0 +1,90 @@
+using AdStudio.Core.Experiments.Results;
+using ScottPlot;
+
+namespace AdStudio.Web.Features.Experiments;
+
+/// <summary>The results page's figures: a forest plot of lifts and the primary metric's lift over time.</summary>
+public static class ExperimentCharts
+{
+    /// <summary>One row per treatment and metric: the relative lift (%) with its interval; null when nothing was compared.</summary>
+    public static Plot? Forest(ExperimentResults results)
+    {
+        var rows = results.Metrics
+            .SelectMany(m => m.Variants.Where(v => v.Comparison is not null).Select(v => (Metric: m, Variant: v)))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var plot = new Plot();
+        var ticks = new List<Tick>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (metric, variant) = rows[i];
+            var c = variant.Comparison!;
+            var y = rows.Count - i;
+            var low = (c.CiLow ?? c.Effect - (4 * c.StandardError)) * 100;
+            var high = (c.CiHigh ?? c.Effect + (4 * c.StandardError)) * 100;
+            var color = c.CiLow > 0 ? Colors.SeaGreen : c.CiHigh < 0 ? Colors.Crimson : Colors.SlateGray;
+            var line = plot.Add.Line(low, y, high, y);
+            line.Color = color;
+            line.LineWidth = 3;
+            var marker = plot.Add.Marker(c.Effect * 100, y);
+            marker.Color = color;
+            marker.Size = 10;
+            var arm = results.Arms.First(a => a.VariantId == variant.VariantId).Name;
+            ticks.Add(Tick.Major(y, $"{metric.Label} · {arm}"));
+        }
+
+        var zero = plot.Add.VerticalLine(0);
+        zero.Color = Colors.Black;
+        zero.LinePattern = LinePattern.Dashed;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.Bottom.Label.Text = "Relative lift over control (%), with interval";
+        plot.Axes.SetLimitsY(0.4, rows.Count + 0.6);
+        return plot;
+    }
+
+    /// <summary>Cumulative lift (%) of each treatment on the primary metric with its interval as a band.</summary>
+    public static Plot? CumulativeLift(ExperimentResults results)
+    {
+        if (results.CumulativeLift.Count < 2)
+        {
+            return null;
+        }
+
+        var plot = new Plot();
+        Color[] palette = [Colors.RoyalBlue, Colors.DarkOrange, Colors.SeaGreen, Colors.Purple];
+        var arms = results.CumulativeLift.GroupBy(p => p.VariantId).ToList();
+        for (var a = 0; a < arms.Count; a++)
+        {
+            var points = arms[a].OrderBy(p => p.Day).ToList();
+            var xs = points.Select(p => p.Day.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
+            var color = palette[a % palette.Length];
+            var withBand = points.Where(p => p.Low.HasValue && p.High.HasValue).ToList();
+            if (withBand.Count > 1)
+            {
+                var band = plot.Add.FillY(
+                    [.. withBand.Select(p => p.Day.ToDateTime(TimeOnly.MinValue).ToOADate())],
+                    [.. withBand.Select(p => p.Low!.Value * 100)],
+                    [.. withBand.Select(p => p.High!.Value * 100)]);
+                band.FillColor = color.WithAlpha(0.18);
+                band.LineWidth = 0;
+            }
+
+            var line = plot.Add.Scatter(xs, [.. points.Select(p => p.Lift * 100)], color);
+            line.LineWidth = 2;
+            line.MarkerSize = 3;
+            line.LegendText = results.Arms.First(x => x.VariantId == arms[a].Key).Name;
+        }
+
+        var zero = plot.Add.HorizontalLine(0);
+        zero.Color = Colors.Black;
+        zero.LinePattern = LinePattern.Dashed;
+        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.Left.Label.Text = $"{MetricKey.Label(ExperimentResults.PrimaryMetric)} lift (%)";
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using AdStudio.Core.Experiments.Results;
+using CsvHelper;
+
+namespace AdStudio.Web.Features.Experiments;
+
+/// <summary>An experiment's results as CSV: one row per metric and variant.</summary>
+public static class ResultsCsv
+{
+    public static string Write(ExperimentResults results)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, CsvWriterOptions.Default with { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
+        {
+            csv.WriteRecords(results.Metrics.SelectMany(m => m.Variants.Select(v =>
+            {
+                var arm = results.Arms.First(a => a.VariantId == v.VariantId);
+                var c = v.Comparison;
+                return new ResultsCsvRow(m.Key, arm.Name, arm.IsControl, v.Units, v.Value, c?.Effect, c?.CiLow, c?.CiHigh, c?.PValue, v.AdjustedPValue, c?.ChanceToWin, m.CupedApplied, v.Problem);
+            })));
+        }
+
+        return text.ToString();
+    }
+}
