@@ -31,7 +31,7 @@ public static class Comparison
         var warnings = new List<string>();
         if (!(estimate.Variance > 0))
         {
-            warnings.Add("Neither arm varies, so there is no uncertainty to test; collect more data.");
+            warnings.Add("The estimate has no measurable uncertainty yet (for example an arm without any conversions); collect more data before reading it.");
             var certain = BayesianSummary.Of(estimate);
             return new ComparisonResult(estimate.Effect, estimate.Effect, estimate.Effect, 0, 1, certain.ChanceToWin, certain.RiskOfTreatment, certain.RiskOfControl, warnings);
         }
