@@ -38,6 +38,9 @@ public sealed class HealthAndPagesTests(AppHost app)
     [InlineData("/experiments", "control")]
     [InlineData("/models", "No models trained yet")]
     [InlineData("/jobs", "seed")]
+    [InlineData("/experiments/1", "Results by metric")]
+    [InlineData("/experiments/new", "Create draft")]
+    [InlineData("/experiments/calculator", "Sample size and duration")]
     public async Task Page_RendersWithDemoData(string path, string expected)
     {
         using var client = app.CreateClient();

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AdStudio.Tests.Support;
+
+namespace AdStudio.Tests.Web.Features.Experiments;
+
+/// <summary>The demo seed runs one experiment on the first campaign; its results come through the API.</summary>
+[Collection(RunningApp.Name)]
+public sealed class ExperimentResultsEndpointTests(AppHost app)
+{
+    [Fact]
+    public async Task Results_DemoExperiment_AnswersArmsMetricsAndSrm()
+    {
+        using var client = app.CreateClient();
+
+        var r = await client.GetFromJsonAsync<JsonElement>("/api/experiments/1/results");
+
+        Assert.Equal("running", r.GetProperty("status").GetString());
+        var arms = r.GetProperty("arms").EnumerateArray().ToList();
+        Assert.Equal(2, arms.Count);
+        Assert.True(arms[0].GetProperty("isControl").GetBoolean());
+        Assert.All(arms, a => Assert.True(a.GetProperty("units").GetInt64() > 0));
+        // Both arms compete with one pooled score, so assignment alone decides the split: no mismatch.
+        Assert.False(r.GetProperty("sampleRatioMismatch").GetBoolean(), $"SRM p = {r.GetProperty("sampleRatioPValue").GetDouble()}");
+        Assert.Equal(
+            ["conversion_rate", "ctr", "revenue_per_shopper", "roi"],
+            r.GetProperty("metrics").EnumerateArray().Select(m => m.GetProperty("key").GetString()));
+        var ctr = r.GetProperty("metrics")[1].GetProperty("variants")[1].GetProperty("comparison");
+        Assert.True(ctr.GetProperty("ciLow").GetDouble() < ctr.GetProperty("effect").GetDouble());
+        Assert.InRange(ctr.GetProperty("pValue").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public async Task ResultsCsv_DemoExperiment_HasOneRowPerMetricAndVariant()
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/api/experiments/1/results.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Metric,Variant,Control,Units,Value,Lift,CiLow,CiHigh,PValue", lines[0], StringComparison.Ordinal);
+        Assert.Equal(1 + (4 * 2), lines.Length);
+    }
+
+    [Theory]
+    [InlineData("/api/experiments/999/results")]
+    [InlineData("/api/experiments/999/results.csv")]
+    public async Task Results_UnknownExperiment_AnswersNotFoundProblem(string path)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+}
