@@ -35,14 +35,24 @@ public sealed class ExperimentPageTests : IAsyncLifetime
         await using var db = _db.Open();
         var creatives = Enumerable.Range(1, 2).Select(i => new Creative
         {
-            Name = $"c{i}", Headline = $"Headline {i}", LandingUrl = "https://shop.example", Category = "books", ImageUrl = $"/demo/{i}.png", Width = 300, Height = 250,
+            Name = $"c{i}",
+            Headline = $"Headline {i}",
+            LandingUrl = "https://shop.example",
+            Category = "books",
+            ImageUrl = $"/demo/{i}.png",
+            Width = 300,
+            Height = 250,
         }).ToList();
         var campaign = new Campaign { Name = "Books", BidType = BidType.Cpc, Bid = 0.5, DailyBudget = 10, TotalBudget = 100, Creatives = creatives };
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync();
         var experiment = new Experiment
         {
-            CampaignId = campaign.Id, Name = "Short vs long headline", Status = ExperimentStatus.Running, StartedAt = Start, PlannedUnitsPerVariant = 1200,
+            CampaignId = campaign.Id,
+            Name = "Short vs long headline",
+            Status = ExperimentStatus.Running,
+            StartedAt = Start,
+            PlannedUnitsPerVariant = 1200,
             Sequential = false,
             Variants = [new Variant { Name = "Control", CreativeId = creatives[0].Id, Weight = 1, IsControl = true }, new Variant { Name = "Short", CreativeId = creatives[1].Id, Weight = 1 }],
         };
@@ -78,8 +88,16 @@ public sealed class ExperimentPageTests : IAsyncLifetime
 
     private AdEvent Event(AdEventType type, string decision, int arm, int i, DateTime at, double cost, double revenue) => new()
     {
-        Type = type, DecisionId = decision, ShopperId = $"a{arm}-s{i}", CampaignId = 1, CreativeId = arm + 1,
-        ExperimentId = _experimentId, VariantId = _variants[arm], Cost = cost, Revenue = revenue, OccurredAt = at,
+        Type = type,
+        DecisionId = decision,
+        ShopperId = $"a{arm}-s{i}",
+        CampaignId = 1,
+        CreativeId = arm + 1,
+        ExperimentId = _experimentId,
+        VariantId = _variants[arm],
+        Cost = cost,
+        Revenue = revenue,
+        OccurredAt = at,
     };
 
     private IRenderedComponent<ExperimentPage> Render() =>
