@@ -5,7 +5,7 @@ namespace AdStudio.Tests.Web.Browser;
 
 /// <summary>The running app in a real Chromium: what a marketer sees and clicks.</summary>
 [Collection(RunningApp.Name)]
-public sealed class DashboardBrowserTests(AppHost app) : IAsyncLifetime
+public sealed class AppBrowserTests(AppHost app) : IAsyncLifetime
 {
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -66,5 +66,32 @@ public sealed class DashboardBrowserTests(AppHost app) : IAsyncLifetime
         Assert.Contains("rollup", await newest.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("100", await newest.Locator("[data-run-progress]").GetAttributeAsync("data-run-progress"));
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("jobs.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Calculator_Compare_ShowsSignificanceInPlace()
+    {
+        await OpenAsync("/experiments/calculator");
+
+        await _page.Locator("[data-testid='calc-compare']").ClickAsync();
+
+        var verdict = _page.Locator("[data-testid='calc-verdict']");
+        // p ≈ 0.052: just short of significance at 5 %.
+        await Assertions.Expect(verdict).ToHaveTextAsync("Not significant at this alpha.");
+        // 150/5000 vs 185/5000: relative lift +23.3 %.
+        await Assertions.Expect(_page.Locator("[data-field='effect']")).ToHaveTextAsync("23.333 %");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("calculator.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task ExperimentPage_DemoExperiment_ShowsResultsAndCharts()
+    {
+        await OpenAsync("/experiments/1");
+
+        await Assertions.Expect(_page.Locator("[data-testid='results-table']")).ToBeVisibleAsync();
+        Assert.Equal(8, await _page.Locator("[data-testid='results-table'] tbody tr").CountAsync());
+        Assert.True(await _page.Locator("figure[data-chart] svg").CountAsync() >= 1);
+        Assert.Equal(0, await _page.Locator("[data-testid='srm-warning']").CountAsync());
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("experiment.png"), FullPage = true });
     }
 }
