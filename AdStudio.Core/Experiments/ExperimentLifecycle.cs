@@ -13,7 +13,7 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaign = await db.Campaigns.Include(c => c.Creatives).FirstOrDefaultAsync(c => c.Id == draft.CampaignId, ct)
-            ?? throw new ExperimentRuleException($"Campaign {draft.CampaignId} does not exist.");
+            ?? throw new ExperimentNotFoundException($"Campaign {draft.CampaignId} does not exist.");
         if (string.IsNullOrWhiteSpace(draft.Name) || draft.Name.Length > 128)
         {
             throw new ExperimentRuleException("Give the experiment a name of at most 128 characters.");
@@ -138,5 +138,5 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
 
     private static async Task<Experiment> FindAsync(AdStudioDb db, int id, CancellationToken ct) =>
         await db.Experiments.Include(e => e.Variants).FirstOrDefaultAsync(e => e.Id == id, ct)
-        ?? throw new ExperimentRuleException($"Experiment {id} does not exist.");
+        ?? throw new ExperimentNotFoundException($"Experiment {id} does not exist.");
 }

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AdStudio.Core.Experiments;
 using AdStudio.Core.Experiments.Results;
+using AdStudio.Web.Features.Experiments.Api;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,11 +21,51 @@ public static class ExperimentEndpoints
         var api = app.MapGroup("/api/experiments").WithTags("Experiments");
         api.MapGet("/{id:int}/results", ResultsAsync);
         api.MapGet("/{id:int}/results.csv", CsvAsync);
+        api.MapPost("/{id:int}/start", StartAsync);
+        api.MapPost("/{id:int}/stop", StopAsync);
+        api.MapPut("/{id:int}/weights", WeightsAsync);
         return app;
     }
 
     private static async Task<Results<JsonHttpResult<ExperimentResults>, ProblemHttpResult>> ResultsAsync(int id, ExperimentResultsService results, CancellationToken ct) =>
         await results.GetAsync(id, ct) is { } r ? TypedResults.Json(r, Json) : ApiProblems.NotFound($"There is no experiment {id}.");
+
+    private static Task<Results<NoContent, ProblemHttpResult>> StartAsync(int id, ExperimentLifecycle lifecycle, CancellationToken ct) =>
+        ApplyAsync(() => lifecycle.StartAsync(id, ct));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> StopAsync(int id, HttpRequest request, ExperimentLifecycle lifecycle, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync(request, StatsJsonContext.Default.StopRequest, ct);
+        return body is null
+            ? ApiProblems.BadRequest(error!)
+            : await ApplyAsync(() => lifecycle.StopAsync(id, body.Decision ?? "", body.Rationale ?? "", ct));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> WeightsAsync(int id, HttpRequest request, ExperimentLifecycle lifecycle, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync(request, StatsJsonContext.Default.WeightsRequest, ct);
+        return body?.Weights is not { Count: > 0 } weights
+            ? ApiProblems.BadRequest(error ?? "The body needs \"weights\": {variantId: weight, …}.")
+            : await ApplyAsync(() => lifecycle.UpdateWeightsAsync(id, weights, ct));
+    }
+
+    /// <summary>Runs a lifecycle change; a broken rule is a 409 that says which (or a 404 for an unknown experiment).</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> ApplyAsync(Func<Task> change)
+    {
+        try
+        {
+            await change();
+            return TypedResults.NoContent();
+        }
+        catch (ExperimentNotFoundException ex)
+        {
+            return ApiProblems.NotFound(ex.Message);
+        }
+        catch (ExperimentRuleException ex)
+        {
+            return TypedResults.Problem(detail: ex.Message, title: "The experiment does not allow this now.", statusCode: StatusCodes.Status409Conflict);
+        }
+    }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(int id, ExperimentResultsService results, CancellationToken ct)
     {

@@ -87,7 +87,7 @@ public sealed partial class NewExperiment
             var experiment = await Lifecycle.CreateAsync(draft, CancellationToken.None);
             Navigation.NavigateTo($"/experiments/{experiment.Id}");
         }
-        catch (ExperimentRuleException ex)
+        catch (Exception ex) when (ex is ExperimentRuleException or ExperimentNotFoundException)
         {
             _error = ex.Message;
         }

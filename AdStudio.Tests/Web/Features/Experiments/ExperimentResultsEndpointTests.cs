@@ -56,4 +56,34 @@ public sealed class ExperimentResultsEndpointTests(AppHost app)
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Weights_RunningExperiment_AnswersConflictAndChangesNothing()
+    {
+        using var client = app.CreateClient();
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/experiments/1/results");
+        var ids = before.GetProperty("arms").EnumerateArray().Select(a => a.GetProperty("variantId").GetInt32()).ToList();
+
+        using var response = await client.PutAsJsonAsync("/api/experiments/1/weights", new { weights = ids.ToDictionary(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => 3.0) });
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Contains("Start a new experiment", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/experiments/1/results");
+        Assert.All(after.GetProperty("arms").EnumerateArray(), a => Assert.Equal(0.5, a.GetProperty("weight").GetDouble()));
+    }
+
+    [Theory]
+    [InlineData("/api/experiments/1/stop", """{"decision":"keep_control"}""", HttpStatusCode.Conflict)]
+    [InlineData("/api/experiments/1/stop", """{"decision":"ship:999","rationale":"x"}""", HttpStatusCode.Conflict)]
+    [InlineData("/api/experiments/1/start", "", HttpStatusCode.Conflict)]
+    [InlineData("/api/experiments/999/start", "", HttpStatusCode.NotFound)]
+    [InlineData("/api/experiments/1/stop", "not json", HttpStatusCode.BadRequest)]
+    public async Task Lifecycle_BrokenRule_AnswersProblem(string path, string body, HttpStatusCode status)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await ProblemAssert.IsProblemAsync(response, status);
+    }
 }
