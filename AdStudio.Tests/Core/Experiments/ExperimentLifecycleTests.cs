@@ -1,5 +1,3 @@
-using AdStudio.Core.Campaigns;
-using AdStudio.Core.Creatives;
 using AdStudio.Core.Experiments;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -19,19 +17,7 @@ public sealed class ExperimentLifecycleTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         _lifecycle = new ExperimentLifecycle(_db.Factory, _clock);
         await using var db = _db.Open();
-        var creatives = Enumerable.Range(1, 3).Select(i => new Creative
-        {
-            Name = $"c{i}",
-            Headline = $"Headline {i}",
-            LandingUrl = "https://shop.example",
-            Category = "books",
-            ImageUrl = "/demo/x.png",
-            Width = 300,
-            Height = 250,
-        }).ToList();
-        var campaign = new Campaign { Name = "Books", BidType = BidType.Cpc, Bid = 0.5, DailyBudget = 10, TotalBudget = 100, Creatives = creatives };
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync();
+        var (campaign, creatives) = await ShopData.AddCampaignAsync(db, 3);
         _campaignId = campaign.Id;
         _creatives = [.. creatives.Select(c => c.Id)];
     }

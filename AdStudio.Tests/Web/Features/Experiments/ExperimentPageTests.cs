@@ -1,5 +1,3 @@
-using AdStudio.Core.Campaigns;
-using AdStudio.Core.Creatives;
 using AdStudio.Core.Events;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Experiments.Results;
@@ -33,19 +31,7 @@ public sealed class ExperimentPageTests : IAsyncLifetime
         });
         _ui.JSInterop.Mode = JSRuntimeMode.Loose;
         await using var db = _db.Open();
-        var creatives = Enumerable.Range(1, 2).Select(i => new Creative
-        {
-            Name = $"c{i}",
-            Headline = $"Headline {i}",
-            LandingUrl = "https://shop.example",
-            Category = "books",
-            ImageUrl = $"/demo/{i}.png",
-            Width = 300,
-            Height = 250,
-        }).ToList();
-        var campaign = new Campaign { Name = "Books", BidType = BidType.Cpc, Bid = 0.5, DailyBudget = 10, TotalBudget = 100, Creatives = creatives };
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync();
+        var (campaign, creatives) = await ShopData.AddCampaignAsync(db, 2);
         var experiment = new Experiment
         {
             CampaignId = campaign.Id,

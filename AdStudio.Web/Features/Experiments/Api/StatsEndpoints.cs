@@ -13,7 +13,7 @@ public static class StatsEndpoints
     }
 
     /// <summary>Significance of any two arms' summaries, as the results page computes it.</summary>
-    private static async Task<Results<Ok<CompareResponse>, ValidationProblem, ProblemHttpResult>> CompareAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<Results<Ok<ComparisonResult>, ValidationProblem, ProblemHttpResult>> CompareAsync(HttpRequest request, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync(request, StatsJsonContext.Default.CompareRequest, ct);
         if (body is null)
@@ -29,8 +29,7 @@ public static class StatsEndpoints
 
         try
         {
-            var r = Comparison.Compare(input.Control, input.Treatment, input.Options);
-            return TypedResults.Ok(new CompareResponse(r.Effect, r.CiLow, r.CiHigh, r.StandardError, r.PValue, r.ChanceToWin, r.RiskOfTreatment, r.RiskOfControl, r.Warnings));
+            return TypedResults.Ok(Comparison.Compare(input.Control, input.Treatment, input.Options));
         }
         catch (StatsInputException ex)
         {

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AdStudio.Core.Experiments.Stats;
 
 namespace AdStudio.Web.Features.Experiments.Api;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CompareRequest))]
-[JsonSerializable(typeof(CompareResponse))]
+[JsonSerializable(typeof(ComparisonResult))]
 [JsonSerializable(typeof(StopRequest))]
 [JsonSerializable(typeof(WeightsRequest))]
 internal sealed partial class StatsJsonContext : JsonSerializerContext;
