@@ -21,7 +21,14 @@ public class CreativeAuditorTests
 
     private static Creative Creative(string headline = "Spring deals", string body = "", string landing = "https://shop.example/spring", int width = 300, int height = 250) => new()
     {
-        Name = "c", Headline = headline, Body = body, LandingUrl = landing, Category = "books", ImageUrl = "/creatives/files/x.png", Width = width, Height = height,
+        Name = "c",
+        Headline = headline,
+        Body = body,
+        LandingUrl = landing,
+        Category = "books",
+        ImageUrl = "/creatives/files/x.png",
+        Width = width,
+        Height = height,
     };
 
     [Fact]
