@@ -6,4 +6,7 @@ public enum BidType
     Cpm = 0,
     Cpc = 1,
     Cpa = 2,
+
+    /// <summary>Optimised CPA: ranked like CPA, charged per click at the predicted conversion rate × target CPA.</summary>
+    Ocpa = 3,
 }

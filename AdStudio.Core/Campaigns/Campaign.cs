@@ -11,6 +11,8 @@ public sealed class Campaign
 
     public CampaignStatus Status { get; set; }
 
+    public CampaignObjective Objective { get; set; }
+
     public BidType BidType { get; set; }
 
     /// <summary>Bid in the shop's currency: per thousand impressions (CPM), per click (CPC) or per conversion (CPA).</summary>
@@ -26,6 +28,12 @@ public sealed class Campaign
 
     /// <summary>Most impressions one shopper may see per day; null for no cap.</summary>
     public int? FrequencyCapPerDay { get; set; }
+
+    /// <summary>
+    /// Hours of the week the campaign may serve, in the shop's time zone: 168 characters '1' or '0', Monday
+    /// 00:00 first; empty for every hour.
+    /// </summary>
+    public string Dayparting { get; set; } = "";
 
     /// <summary>Placement names the campaign may appear in, comma separated; empty for all.</summary>
     public string Placements { get; set; } = "";

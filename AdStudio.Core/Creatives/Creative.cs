@@ -30,5 +30,21 @@ public sealed class Creative
 
     public CreativeStatus Status { get; set; }
 
+    /// <summary>Comma-separated category tags, for search and reporting.</summary>
+    public string Tags { get; set; } = "";
+
+    /// <summary>SHA-256 of the stored image; null for images shipped with the app.</summary>
+    public string? ContentHash { get; set; }
+
+    /// <summary>Public path of a small preview of the image.</summary>
+    public string? ThumbnailUrl { get; set; }
+
+    /// <summary>Why the last review or automatic check turned it down, one reason per line.</summary>
+    public string? ReviewNotes { get; set; }
+
+    public DateTime? ReviewedAt { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }

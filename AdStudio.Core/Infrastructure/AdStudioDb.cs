@@ -1,3 +1,4 @@
+using AdStudio.Core.Auditing;
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Events;
@@ -44,6 +45,8 @@ public sealed class AdStudioDb(DbContextOptions<AdStudioDb> options) : DbContext
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
 
     public DbSet<Setting> Settings => Set<Setting>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -24,7 +24,7 @@ public sealed class AdServer(DecisionEngine engine, DecisionTokenCodec codec)
             decision.Experiment?.Id ?? 0,
             decision.VariantId,
             decision.Campaign.BidType,
-            (long)Math.Round(decision.Campaign.Bid * 1_000_000),
+            (long)Math.Round(Ranking.ChargedBid(decision.Campaign.BidType, decision.Campaign.Bid, decision.ConversionRate) * 1_000_000),
             (byte)Math.Max(placementIndex, 0),
             NextNonce(random));
         return new ServedAd(decision, codec.Encode(ticket, shopperId), ticket, placement);

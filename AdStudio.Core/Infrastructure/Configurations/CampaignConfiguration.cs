@@ -12,6 +12,8 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.BidType).HasConversion<string>().HasMaxLength(8);
         builder.Property(c => c.Placements).HasMaxLength(512);
+        builder.Property(c => c.Objective).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Dayparting).HasMaxLength(168);
         builder.HasMany(c => c.Targets).WithOne().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Creatives).WithMany().UsingEntity("CampaignCreatives");
     }

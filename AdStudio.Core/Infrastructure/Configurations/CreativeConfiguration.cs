@@ -16,5 +16,10 @@ internal sealed class CreativeConfiguration : IEntityTypeConfiguration<Creative>
         builder.Property(c => c.Category).HasMaxLength(64);
         builder.Property(c => c.ImageUrl).HasMaxLength(512);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Tags).HasMaxLength(256);
+        builder.Property(c => c.ContentHash).HasMaxLength(64);
+        builder.Property(c => c.ThumbnailUrl).HasMaxLength(512);
+        builder.Property(c => c.ReviewNotes).HasMaxLength(4096);
+        builder.Property(c => c.ReviewedBy).HasMaxLength(128);
     }
 }

@@ -27,6 +27,7 @@ public class RankingTests
     [InlineData(BidType.Cpm, 4.0, 0.02, 0.1, 0.004)]
     [InlineData(BidType.Cpc, 0.8, 0.02, 0.1, 0.016)]
     [InlineData(BidType.Cpa, 12.0, 0.02, 0.1, 0.024)]
+    [InlineData(BidType.Ocpa, 12.0, 0.02, 0.1, 0.024)]
     public void ExpectedValuePerImpression_FollowsBidType(BidType bidType, double bid, double ctr, double cvr, double expected) =>
         Assert.Equal(expected, Ranking.ExpectedValuePerImpression(bidType, bid, ctr, cvr), 15);
 
@@ -46,6 +47,15 @@ public class RankingTests
     [InlineData(BidType.Cpc, AdEventType.Impression, 0)]
     [InlineData(BidType.Cpa, AdEventType.Conversion, 4)]
     [InlineData(BidType.Cpa, AdEventType.Click, 0)]
+    [InlineData(BidType.Ocpa, AdEventType.Click, 4)]
+    [InlineData(BidType.Ocpa, AdEventType.Conversion, 0)]
     public void Charge_OnlyTheEventMatchingTheBidTypeCosts(BidType bidType, AdEventType eventType, double expected) =>
         Assert.Equal(expected, Ranking.Charge(bidType, 4, eventType), 15);
+
+    [Fact]
+    public void ChargedBid_Ocpa_IsPredictedConversionRateTimesTarget()
+    {
+        Assert.Equal(1.2, Ranking.ChargedBid(BidType.Ocpa, 12, 0.1), 15);
+        Assert.Equal(12, Ranking.ChargedBid(BidType.Cpa, 12, 0.1), 15);
+    }
 }

@@ -1,0 +1,21 @@
+namespace AdStudio.Core.Auditing;
+
+/// <summary>Who changed what and when, for creatives and campaigns.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    /// <summary><c>creative</c> or <c>campaign</c>.</summary>
+    public required string EntityType { get; set; }
+
+    public int EntityId { get; set; }
+
+    public DateTime At { get; set; }
+
+    public required string Actor { get; set; }
+
+    /// <summary>A short verb: created, updated, submitted, approved, rejected, paused, …</summary>
+    public required string Action { get; set; }
+
+    public string? Details { get; set; }
+}
