@@ -3,14 +3,20 @@ using System.Security.Cryptography;
 namespace AdStudio.Core.Serving;
 
 /// <summary>Makes a decision against a snapshot and issues its signed decision id.</summary>
-public sealed class AdServer(DecisionEngine engine, DecisionTokenCodec codec)
+public sealed class AdServer(DecisionEngine engine, DecisionTokenCodec codec, FrequencyCounter? frequency = null)
 {
     public DecisionTokenCodec Codec => codec;
+
+    /// <summary>Live impression counts for frequency caps; null where caps rely on the snapshot alone.</summary>
+    public FrequencyCounter? Frequency => frequency;
+
+    /// <summary>The same decisioning with its own impression counts (for a simulation that must not touch live ones).</summary>
+    public AdServer WithCounter(FrequencyCounter counter) => new(engine, codec, counter);
 
     /// <summary>Null when no campaign is eligible for the shopper in this placement.</summary>
     public ServedAd? Serve(ServingSnapshot snapshot, string shopperId, string placement, DateTime now, Random random)
     {
-        var decision = engine.Decide(snapshot, shopperId, placement, now, random);
+        var decision = engine.Decide(snapshot, shopperId, placement, now, random, frequency);
         if (decision is null)
         {
             return null;

@@ -3,15 +3,15 @@ using AdStudio.Core.Experiments;
 namespace AdStudio.Core.Serving;
 
 /// <summary>
-/// Chooses the ad for one request: filters the snapshot's campaigns by schedule, budget, placement
-/// and targeting, picks each campaign's creative (the experiment's variant when one runs, else the best
+/// Chooses the ad for one request: filters the snapshot's campaigns by schedule, dayparting, budget,
+/// placement, targeting and the shopper's frequency cap, picks each campaign's creative (the experiment's variant when one runs, else the best
 /// smoothed CTR), then shows the highest expected value, or with a small probability a random
 /// eligible campaign so that every ad keeps earning evidence.
 /// </summary>
 public sealed class DecisionEngine(double explorationRate)
 {
     /// <summary>Null when no campaign is eligible.</summary>
-    public Decision? Decide(ServingSnapshot snapshot, string shopperId, string placement, DateTime now, Random random)
+    public Decision? Decide(ServingSnapshot snapshot, string shopperId, string placement, DateTime now, Random random, FrequencyCounter? frequency = null)
     {
         if (!snapshot.Placements.TryGetValue(placement, out var size))
         {
@@ -19,6 +19,7 @@ public sealed class DecisionEngine(double explorationRate)
         }
 
         var segments = snapshot.SegmentsOf(shopperId);
+        var (hourOfWeek, day) = snapshot.LocalTime(now);
         Decision? best = null;
         var eligible = 0;
         Decision? explored = null;
@@ -27,8 +28,8 @@ public sealed class DecisionEngine(double explorationRate)
         for (var i = 0; i < campaigns.Count; i++)
         {
             var campaign = campaigns[i];
-            if (!campaign.IsScheduledAt(now) || !campaign.HasBudget || !campaign.ServesIn(placement)
-                || !Targets(campaign, segments))
+            if (!campaign.IsScheduledAt(now) || !campaign.ServesAtHour(hourOfWeek) || !campaign.HasBudget
+                || !campaign.ServesIn(placement) || !Targets(campaign, segments) || Capped(campaign, snapshot, shopperId, day, frequency))
             {
                 continue;
             }
@@ -53,6 +54,19 @@ public sealed class DecisionEngine(double explorationRate)
         }
 
         return explore && explored is not null && explored != best ? explored with { Explored = true } : best;
+    }
+
+    /// <summary>Whether the shopper has already seen the campaign as often today as its cap allows.</summary>
+    public static bool Capped(ServingCampaign campaign, ServingSnapshot snapshot, string shopperId, DateOnly day, FrequencyCounter? frequency)
+    {
+        if (campaign.FrequencyCapPerDay is not { } cap)
+        {
+            return false;
+        }
+
+        var seen = frequency?.SeenOn(snapshot, shopperId, campaign.Id, day)
+            ?? (snapshot.Day == day ? snapshot.ImpressionsToday(shopperId, campaign.Id) : 0);
+        return seen >= cap;
     }
 
     /// <summary>A campaign with include targets needs one of them; any exclude target rules it out.</summary>

@@ -18,11 +18,16 @@ public sealed record ServingCampaign(
     int[] ExcludeSegments,
     ServingCreative[] Creatives,
     ServingExperiment? Experiment,
-    double SmoothedCvr)
+    double SmoothedCvr,
+    bool[]? HoursOfWeek = null,
+    int? FrequencyCapPerDay = null)
 {
     public bool IsScheduledAt(DateTime now) => StartsAt <= now && (EndsAt is null || now < EndsAt);
 
     public bool HasBudget => SpentToday < DailyBudget && SpentTotal < TotalBudget;
+
+    /// <summary>Dayparting: whether the campaign serves in this hour of the week (0 = Monday 00:00, shop time).</summary>
+    public bool ServesAtHour(int hourOfWeek) => HoursOfWeek is null || HoursOfWeek[hourOfWeek];
 
     public bool ServesIn(string placement) => Placements.Length == 0 || Array.IndexOf(Placements, placement) >= 0;
 }

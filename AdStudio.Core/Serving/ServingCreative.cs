@@ -9,4 +9,7 @@ public sealed record ServingCreative(
     string Category,
     int Width,
     int Height,
-    double SmoothedCtr);
+    double SmoothedCtr,
+    string Body = "",
+    string CallToAction = "",
+    double Discount = 0);

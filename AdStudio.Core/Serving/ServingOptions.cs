@@ -22,6 +22,9 @@ public sealed class ServingOptions
     /// <summary>Secret that signs decision ids; when empty a random key is kept in the data folder.</summary>
     public string? DecisionSigningKey { get; set; }
 
+    /// <summary>The shop's time zone (IANA id) for dayparting and daily frequency caps.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
     /// <summary>Ad slots of the storefront by name.</summary>
     [MinLength(1)]
     public Dictionary<string, PlacementSize> Placements { get; set; } = [];

@@ -10,14 +10,26 @@ public sealed class ServingSnapshot(
     DateTime builtAt,
     IReadOnlyList<ServingCampaign> campaigns,
     FrozenDictionary<string, PlacementSize> placements,
-    FrozenDictionary<string, int[]> segmentsByShopper)
+    FrozenDictionary<string, int[]> segmentsByShopper,
+    TimeZoneInfo? timeZone = null,
+    FrozenDictionary<(string Shopper, int Campaign), int>? impressionsToday = null,
+    FrozenDictionary<string, ShopperTraits>? traits = null)
 {
     private static readonly int[] NoSegments = [];
+    private readonly FrozenDictionary<(string Shopper, int Campaign), int> _impressionsToday =
+        impressionsToday ?? FrozenDictionary<(string Shopper, int Campaign), int>.Empty;
+    private readonly FrozenDictionary<string, ShopperTraits> _traits = traits ?? FrozenDictionary<string, ShopperTraits>.Empty;
 
     public static ServingSnapshot Empty { get; } = new(
         DateTime.MinValue, [], FrozenDictionary<string, PlacementSize>.Empty, FrozenDictionary<string, int[]>.Empty);
 
     public DateTime BuiltAt { get; } = builtAt;
+
+    /// <summary>The shop's time zone, for dayparting and "per day" frequency caps.</summary>
+    public TimeZoneInfo TimeZone { get; } = timeZone ?? TimeZoneInfo.Utc;
+
+    /// <summary>The shop-local day the impression counts were taken on.</summary>
+    public DateOnly Day => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(BuiltAt, TimeZone));
 
     public IReadOnlyList<ServingCampaign> Campaigns { get; } = campaigns;
 
@@ -31,6 +43,19 @@ public sealed class ServingSnapshot(
         segmentsByShopper.TryGetValue(shopperId, out var segments) ? segments : NoSegments;
 
     public int ShoppersWithSegments => segmentsByShopper.Count;
+
+    /// <summary>Impressions of the campaign the shopper had seen today when the snapshot was built.</summary>
+    public int ImpressionsToday(string shopperId, int campaignId) => _impressionsToday.GetValueOrDefault((shopperId, campaignId));
+
+    /// <summary>What copy templates may say about the shopper; empty for a new visitor.</summary>
+    public ShopperTraits TraitsOf(string shopperId) => _traits.GetValueOrDefault(shopperId) ?? ShopperTraits.Unknown;
+
+    /// <summary>Hour of the week in shop time, 0 = Monday 00:00.</summary>
+    public (int HourOfWeek, DateOnly Day) LocalTime(DateTime utc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZone);
+        return ((((int)local.DayOfWeek + 6) % 7 * 24) + local.Hour, DateOnly.FromDateTime(local));
+    }
 
     private FrozenDictionary<int, ServingCreative> CreativesById { get; } = campaigns
         .SelectMany(c => c.Creatives)

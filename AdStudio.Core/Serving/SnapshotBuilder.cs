@@ -60,7 +60,7 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
                 {
                     var stats = byCreative.GetValueOrDefault(cr.Id);
                     var ctr = Ranking.SmoothedRate(stats?.Clicks ?? 0, stats?.Impressions ?? 0, ctrPrior, priorStrength);
-                    return new ServingCreative(cr.Id, cr.Headline, cr.ImageUrl, cr.LandingUrl, cr.Category, cr.Width, cr.Height, ctr);
+                    return new ServingCreative(cr.Id, cr.Headline, cr.ImageUrl, cr.LandingUrl, cr.Category, cr.Width, cr.Height, ctr, cr.Body, cr.CallToAction, cr.Discount);
                 })
                 .ToArray();
             if (creatives.Length == 0)
@@ -85,7 +85,9 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
                 [.. c.Targets.Where(t => t.Exclude).Select(t => t.SegmentId).Order()],
                 creatives,
                 WithPooledCtr(experiments.GetValueOrDefault(c.Id), creatives),
-                cvr));
+                cvr,
+                Dayparting.Parse(c.Dayparting),
+                c.FrequencyCapPerDay));
         }
 
         var members = await db.SegmentMembers.AsNoTracking()
@@ -96,11 +98,16 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
             .GroupBy(m => m.ShopperId, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(m => m.SegmentId).Order().ToArray(), StringComparer.Ordinal);
 
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        var capped = serving.Where(c => c.FrequencyCapPerDay is not null).Select(c => c.Id).ToList();
         return new ServingSnapshot(
             now,
             serving,
             options.Value.Placements.ToFrozenDictionary(StringComparer.Ordinal),
-            segmentsByShopper);
+            segmentsByShopper,
+            timeZone,
+            await ImpressionsTodayAsync(db, capped, now, timeZone, cancellationToken),
+            await TraitsAsync(db, cancellationToken));
     }
 
     private static async Task<Dictionary<int, ServingExperiment>> LoadRunningExperimentsAsync(AdStudioDb db, CancellationToken ct)
@@ -122,6 +129,38 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
         }
 
         return result;
+    }
+
+    /// <summary>Today's impressions (shop time) per shopper of the campaigns that have a frequency cap.</summary>
+    private static async Task<FrozenDictionary<(string Shopper, int Campaign), int>> ImpressionsTodayAsync(
+        AdStudioDb db, List<int> cappedCampaigns, DateTime now, TimeZoneInfo timeZone, CancellationToken ct)
+    {
+        if (cappedCampaigns.Count == 0)
+        {
+            return FrozenDictionary<(string Shopper, int Campaign), int>.Empty;
+        }
+
+        var localMidnight = TimeZoneInfo.ConvertTimeFromUtc(now, timeZone).Date;
+        var dayStart = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localMidnight, DateTimeKind.Unspecified), timeZone);
+        var counts = await db.AdEvents.AsNoTracking()
+            .Where(e => e.Type == Events.AdEventType.Impression && e.OccurredAt >= dayStart && cappedCampaigns.Contains(e.CampaignId))
+            .GroupBy(e => new { e.ShopperId, e.CampaignId })
+            .Select(g => new { g.Key.ShopperId, g.Key.CampaignId, Count = g.Count() })
+            .ToListAsync(ct);
+        return counts.ToFrozenDictionary(x => (x.ShopperId, x.CampaignId), x => x.Count);
+    }
+
+    /// <summary>Region and top interest per shopper, for personalised copy.</summary>
+    private static async Task<FrozenDictionary<string, ShopperTraits>> TraitsAsync(AdStudioDb db, CancellationToken ct)
+    {
+        var regions = await db.Shoppers.AsNoTracking().Where(s => s.Region != null)
+            .Select(s => new { s.Id, s.Region }).ToDictionaryAsync(s => s.Id, s => s.Region, StringComparer.Ordinal, ct);
+        var interests = await db.Profiles.AsNoTracking().Where(p => p.TopCategories != "")
+            .Select(p => new { p.ShopperId, p.TopCategories }).ToDictionaryAsync(p => p.ShopperId, p => p.TopCategories, StringComparer.Ordinal, ct);
+        return regions.Keys.Union(interests.Keys).ToFrozenDictionary(
+            id => id,
+            id => new ShopperTraits(regions.GetValueOrDefault(id), interests.GetValueOrDefault(id)?.Split(',')[0].Trim()),
+            StringComparer.Ordinal);
     }
 
     /// <summary>The arms' smoothed CTRs averaged by weight: the one score all arms of the experiment compete with.</summary>

@@ -74,7 +74,8 @@ public sealed class DemoSeeder(
         IProgress<double> progress, CancellationToken cancellationToken)
     {
         var options = demoOptions.Value;
-        var simulator = new StorefrontSimulator(adServer, truths, new Random(options.Seed + 1), options.SecondPlacementShare);
+        var frequency = new FrequencyCounter();
+        var simulator = new StorefrontSimulator(adServer.WithCounter(frequency), truths, new Random(options.Seed + 1), options.SecondPlacementShare);
         var totals = default(EventWriteResult);
         var days = options.Days + 1;
         for (var d = 0; d < days; d++)
@@ -87,6 +88,7 @@ public sealed class DemoSeeder(
                  windowStart += SnapshotEvery)
             {
                 var windowEnd = windowStart + SnapshotEvery;
+                frequency.Reset();
                 var snapshot = await snapshotBuilder.BuildAsync(windowStart, cancellationToken);
                 var behaviour = new List<BehaviourEvent>();
                 var ads = new List<AdEvent>();

@@ -112,6 +112,7 @@ public sealed class StorefrontSimulator(
         var names = snapshot.PlacementNames;
         var shownAt = session.Start.AddSeconds(1);
         ads.Add(AdEventAttribution.Attribute(AdEventType.Impression, served.DecisionId, served.Ticket, shopper.Id, shownAt, 0, names));
+        adServer.Frequency?.Record(shopper.Id, served.Ticket.CampaignId, snapshot.LocalTime(shownAt).Day);
         if (!creativeTruths.TryGetValue(served.Ticket.CreativeId, out var truth))
         {
             return;

@@ -136,4 +136,81 @@ public class DecisionEngineTests
         Assert.All(Enumerable.Range(1, 3), id => Assert.InRange(shown.Count(d => d.Campaign.Id == id), 900, 1100));
         Assert.All(shown.Where(d => d.Campaign.Id != 1), d => Assert.True(d.Explored));
     }
+
+    [Fact]
+    public void Decide_OutsideDaypart_SkipsCampaign()
+    {
+        // Now is Friday 2026-11-20 12:00 UTC = hour-of-week 4·24 + 12 = 108.
+        var nightsOnly = Dayparting.Parse(Dayparting.Daily(20, 24));
+        var snapshot = Snapshot([Campaign(1, 1, [Creative(11, 0.09)], hours: nightsOnly), Campaign(2, 1, [Creative(21, 0.01)])]);
+
+        Assert.Equal(2, Decide(snapshot)!.Campaign.Id);
+        Assert.Equal(1, _engine.Decide(snapshot, "s", "sidebar", Now.AddHours(9), new Random(1))!.Campaign.Id);
+    }
+
+    [Fact]
+    public void Decide_Daypart_UsesShopTimeZone()
+    {
+        // 12:00 UTC is 21:00 in Tokyo, inside a 20–24 daypart there.
+        var snapshot = Snapshot([Campaign(1, 1, [Creative(11, 0.09)], hours: Dayparting.Parse(Dayparting.Daily(20, 24)))],
+            timeZone: TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+
+        Assert.Equal(1, Decide(snapshot)!.Campaign.Id);
+    }
+
+    [Fact]
+    public void Decide_ShopperAtFrequencyCap_SkipsCampaignUntilNextDay()
+    {
+        var snapshot = Snapshot(
+            [Campaign(1, 1, [Creative(11, 0.09)], cap: 3), Campaign(2, 1, [Creative(21, 0.01)])],
+            impressionsToday: new() { [("seen-twice", 1)] = 2, [("seen-thrice", 1)] = 3 });
+
+        Assert.Equal(1, Decide(snapshot, shopper: "seen-twice")!.Campaign.Id);
+        Assert.Equal(2, Decide(snapshot, shopper: "seen-thrice")!.Campaign.Id);
+        Assert.Equal(1, _engine.Decide(snapshot, "seen-thrice", "sidebar", Now.AddDays(1), new Random(1))!.Campaign.Id);
+    }
+
+    [Fact]
+    public void Decide_LiveImpressionsSinceSnapshot_CountTowardCap()
+    {
+        var snapshot = Snapshot([Campaign(1, 1, [Creative(11, 0.09)], cap: 2), Campaign(2, 1, [Creative(21, 0.01)])],
+            impressionsToday: new() { [("s", 1)] = 1 });
+        var counter = new FrequencyCounter();
+
+        Assert.Equal(1, _engine.Decide(snapshot, "s", "sidebar", Now, new Random(1), counter)!.Campaign.Id);
+        counter.Record("s", 1, snapshot.Day);
+        Assert.Equal(2, _engine.Decide(snapshot, "s", "sidebar", Now, new Random(1), counter)!.Campaign.Id);
+        counter.Reset();
+        Assert.Equal(1, _engine.Decide(snapshot, "s", "sidebar", Now, new Random(1), counter)!.Campaign.Id);
+    }
+
+    [Fact]
+    public void Decide_AllRulesTogether_OnlyTheFullyEligibleCampaignServes()
+    {
+        var snapshot = Snapshot(
+            [
+                Campaign(1, 5, [Creative(11, 0.09)], spentToday: 100),
+                Campaign(2, 5, [Creative(21, 0.09)], startsAt: Now.AddDays(1)),
+                Campaign(3, 5, [Creative(31, 0.09)], hours: Dayparting.Parse(Dayparting.Daily(0, 6))),
+                Campaign(4, 5, [Creative(41, 0.09)], include: [9]),
+                Campaign(5, 5, [Creative(51, 0.09)], exclude: [7]),
+                Campaign(6, 5, [Creative(61, 0.09)], cap: 1),
+                Campaign(7, 5, [Creative(71, 0.09, 728, 90)]),
+                Campaign(8, 5, [Creative(81, 0.09)], placements: ["leaderboard"]),
+                Campaign(9, 0.1, [Creative(91, 0.01)]),
+            ],
+            segments: new() { ["s"] = [7] },
+            impressionsToday: new() { [("s", 6)] = 1 });
+
+        Assert.Equal(9, Decide(snapshot, shopper: "s")!.Campaign.Id);
+    }
+
+    [Fact]
+    public void Dayparting_MalformedGrid_IsRejected()
+    {
+        Assert.False(Dayparting.IsValid("101"));
+        Assert.False(Dayparting.IsValid(new string('2', 168)));
+        Assert.True(Dayparting.IsValid(""));
+        Assert.Throws<FormatException>(() => Dayparting.Parse("1"));
+    }
 }

@@ -24,17 +24,25 @@ internal static class SnapshotFactory
         string[]? placements = null,
         int[]? include = null,
         int[]? exclude = null,
-        ServingExperiment? experiment = null) =>
+        ServingExperiment? experiment = null,
+        bool[]? hours = null,
+        int? cap = null) =>
         new(id, bidType, bid, DailyBudget: 100, TotalBudget: 1000, spentToday, spentTotal,
             startsAt ?? Now.AddDays(-10), endsAt, placements ?? [], include ?? [], exclude ?? [],
-            creatives, experiment, SmoothedCvr: 0.1);
+            creatives, experiment, SmoothedCvr: 0.1, hours, cap);
 
-    public static ServingSnapshot Snapshot(IReadOnlyList<ServingCampaign> campaigns, Dictionary<string, int[]>? segments = null) =>
+    public static ServingSnapshot Snapshot(
+        IReadOnlyList<ServingCampaign> campaigns,
+        Dictionary<string, int[]>? segments = null,
+        Dictionary<(string, int), int>? impressionsToday = null,
+        TimeZoneInfo? timeZone = null) =>
         new(Now, campaigns,
             new Dictionary<string, PlacementSize>
             {
                 ["sidebar"] = new() { Width = 300, Height = 250 },
                 ["leaderboard"] = new() { Width = 728, Height = 90 },
             }.ToFrozenDictionary(),
-            (segments ?? []).ToFrozenDictionary());
+            (segments ?? []).ToFrozenDictionary(),
+            timeZone,
+            (impressionsToday ?? []).ToFrozenDictionary());
 }

@@ -1,4 +1,5 @@
 using AdStudio.Core.Events;
+using AdStudio.Core.Serving;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,8 @@ public static class EventsEndpoints
         EventValidator validator,
         BatchingEventWriter writer,
         IOptions<EventWriterOptions> options,
+        FrequencyCounter frequency,
+        SnapshotHolder snapshots,
         CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync(request, EventsJsonContext.Default.IncomingEventBatch, ct);
@@ -56,6 +59,12 @@ public static class EventsEndpoints
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return ApiProblems.Unavailable($"The events could not be stored ({ex.GetType().Name}); nothing was acknowledged.");
+        }
+
+        // Impressions count toward frequency caps at once, not only after the next snapshot refresh.
+        foreach (var impression in batch.AdEvents.Where(e => e.Type == AdEventType.Impression))
+        {
+            frequency.Record(impression.ShopperId, impression.CampaignId, snapshots.Current.LocalTime(impression.OccurredAt).Day);
         }
 
         return TypedResults.Accepted((string?)null, new EventsAccepted(result.BehaviourEvents + result.AdEvents, result.DuplicateAdEvents));

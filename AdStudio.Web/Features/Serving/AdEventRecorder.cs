@@ -12,6 +12,7 @@ public sealed class AdEventRecorder(
     DecisionTokenCodec codec,
     SnapshotHolder snapshots,
     BatchingEventWriter writer,
+    FrequencyCounter frequency,
     IDbContextFactory<AdStudioDb> dbFactory,
     TimeProvider clock)
 {
@@ -32,7 +33,11 @@ public sealed class AdEventRecorder(
             type, decisionId, ticket, shopperId, clock.GetUtcNow().UtcDateTime, 0, snapshots.Current.PlacementNames);
         try
         {
-            await writer.WriteAsync(new EventBatch([], [adEvent]), ct);
+            var result = await writer.WriteAsync(new EventBatch([], [adEvent]), ct);
+            if (type == AdEventType.Impression && result.AdEvents > 0)
+            {
+                frequency.Record(shopperId, ticket.CampaignId, snapshots.Current.LocalTime(adEvent.OccurredAt).Day);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

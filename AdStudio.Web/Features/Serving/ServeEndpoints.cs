@@ -48,6 +48,7 @@ public static class ServeEndpoints
         }
 
         var d = served.Decision;
+        var copy = AdCopy.For(d.Creative, snapshot.TraitsOf(body.ShopperId));
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var tracking = $"{Uri.EscapeDataString(served.DecisionId)}?s={Uri.EscapeDataString(body.ShopperId)}";
         var imageUrl = d.Creative.ImageUrl.StartsWith('/') ? baseUrl + d.Creative.ImageUrl : d.Creative.ImageUrl;
@@ -55,7 +56,9 @@ public static class ServeEndpoints
             served.DecisionId,
             d.Campaign.Id,
             d.Creative.Id,
-            d.Creative.Headline,
+            copy.Headline,
+            copy.Body,
+            copy.CallToAction,
             imageUrl,
             $"{baseUrl}/c/{tracking}",
             $"{baseUrl}/i/{tracking}",

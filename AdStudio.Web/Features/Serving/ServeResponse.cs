@@ -6,6 +6,8 @@ public sealed record ServeResponse(
     int CampaignId,
     int CreativeId,
     string Headline,
+    string Body,
+    string CallToAction,
     string ImageUrl,
     string ClickUrl,
     string ImpressionUrl,

@@ -7,6 +7,7 @@ namespace AdStudio.Web.Features.Serving;
 public sealed partial class SnapshotRefresher(
     SnapshotBuilder builder,
     SnapshotHolder holder,
+    FrequencyCounter frequency,
     IOptions<ServingOptions> options,
     TimeProvider clock,
     ILogger<SnapshotRefresher> logger) : BackgroundService
@@ -25,6 +26,8 @@ public sealed partial class SnapshotRefresher(
     {
         try
         {
+            // Live counts start afresh as the new snapshot reads the day's impressions from the database.
+            frequency.Reset();
             holder.Swap(await builder.BuildAsync(clock.GetUtcNow().UtcDateTime, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,0 +1,22 @@
+using System.Globalization;
+using AdStudio.Core.Creatives.Copy;
+
+namespace AdStudio.Core.Serving;
+
+/// <summary>A creative's copy as one shopper reads it, placeholders filled from what is known about them.</summary>
+public sealed record AdCopy(string Headline, string Body, string CallToAction)
+{
+    public static AdCopy For(ServingCreative creative, ShopperTraits traits)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [CopyTemplate.TopCategory] = traits.TopCategory,
+            [CopyTemplate.Region] = traits.Region,
+            [CopyTemplate.Discount] = creative.Discount > 0 ? (creative.Discount * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : null,
+        };
+        return new AdCopy(
+            CopyTemplate.Render(creative.Headline, values),
+            CopyTemplate.Render(creative.Body, values),
+            CopyTemplate.Render(creative.CallToAction, values));
+    }
+}
