@@ -1,0 +1,218 @@
+using AdStudio.Core.Auditing;
+using AdStudio.Core.Creatives.Audit;
+using AdStudio.Core.Creatives.Copy;
+using AdStudio.Core.Creatives.Images;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Serving;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Core.Creatives;
+
+/// <summary>
+/// Upload, copy editing and review of creatives: draft → pending review (after the automatic checks pass) →
+/// approved or rejected with reasons. Editing an approved or rejected creative returns it to draft. Every
+/// change is written to the audit trail with who made it.
+/// </summary>
+public sealed class CreativeService(
+    IDbContextFactory<AdStudioDb> dbFactory,
+    CreativeStore store,
+    IOptions<CreativeOptions> options,
+    IOptions<ServingOptions> serving,
+    TimeProvider clock)
+{
+    private IReadOnlyDictionary<string, PlacementSize> Placements => serving.Value.Placements;
+
+    /// <summary>Stores an uploaded image as a new draft creative; the file name only suggests its display name.</summary>
+    public async Task<Creative> UploadAsync(string? fileName, byte[] data, string actor, CancellationToken ct)
+    {
+        var image = ImageInspector.Inspect(data, options.Value.MaxUploadBytes, options.Value.MaxPixels);
+        if (!Placements.Values.Any(p => p.Fits(image.Width, image.Height)))
+        {
+            throw new CreativeRuleException(
+                $"The image is {image.Width}×{image.Height}, which fits no placement. Use one of: {CreativeAuditor.Formats(Placements)}.",
+                [new AuditFinding("image", $"{image.Width}×{image.Height} fits no placement.")]);
+        }
+
+        var (hash, url, thumb) = await store.SaveAsync(image, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var creative = new Creative
+        {
+            Name = DisplayName(fileName, image),
+            Headline = "",
+            LandingUrl = "",
+            Category = "",
+            ImageUrl = url,
+            ThumbnailUrl = thumb,
+            ContentHash = hash,
+            Width = image.Width,
+            Height = image.Height,
+            Status = CreativeStatus.Draft,
+            CreatedAt = now,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Creatives.Add(creative);
+        await db.SaveChangesAsync(ct);
+        AuditTrail.Add(db, AuditTrail.Creative, creative.Id, actor, "uploaded", $"{image.Format} {image.Width}×{image.Height}, sha256 {hash[..12]}…", now);
+        await db.SaveChangesAsync(ct);
+        return creative;
+    }
+
+    /// <summary>Saves copy; fields are checked now (templates, https landing) so a bad value is a message, not a surprise at review.</summary>
+    public async Task<Creative> UpdateCopyAsync(int id, CreativeCopy copy, string actor, CancellationToken ct)
+    {
+        var findings = CheckCopy(copy);
+        if (findings.Count > 0)
+        {
+            throw new CreativeRuleException("The copy is not valid yet.", findings);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var creative = await FindAsync(db, id, ct);
+        if (creative.Status == CreativeStatus.PendingReview)
+        {
+            throw new CreativeRuleException("The creative is waiting for review; withdraw it or wait for the reviewer before editing.");
+        }
+
+        var wasLive = creative.Status is CreativeStatus.Approved or CreativeStatus.Rejected;
+        creative.Name = copy.Name.Trim();
+        creative.Headline = copy.Headline.Trim();
+        creative.Body = copy.Body?.Trim() ?? "";
+        creative.CallToAction = string.IsNullOrWhiteSpace(copy.CallToAction) ? "Shop now" : copy.CallToAction.Trim();
+        creative.LandingUrl = copy.LandingUrl.Trim();
+        creative.Category = copy.Category.Trim();
+        creative.Tags = string.Join(",", (copy.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        creative.Discount = copy.Discount;
+        creative.Status = CreativeStatus.Draft;
+        AuditTrail.Add(db, AuditTrail.Creative, id, actor, "edited", wasLive ? "Copy changed; back to draft for a new review." : "Copy changed.", Now());
+        await db.SaveChangesAsync(ct);
+        return creative;
+    }
+
+    /// <summary>Runs the automatic checks; passing ones go to a human, failing ones stay draft with the findings.</summary>
+    public async Task<IReadOnlyList<AuditFinding>> SubmitAsync(int id, string actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var creative = await FindAsync(db, id, ct);
+        if (creative.Status != CreativeStatus.Draft)
+        {
+            throw new CreativeRuleException($"Only a draft can be submitted; this creative is {Describe(creative.Status)}.");
+        }
+
+        var findings = CreativeAuditor.Check(creative, Placements, options.Value);
+        creative.ReviewNotes = findings.Count == 0 ? null : string.Join("\n", findings.Select(f => $"{f.Field}: {f.Message}"));
+        if (findings.Count == 0)
+        {
+            creative.Status = CreativeStatus.PendingReview;
+        }
+
+        AuditTrail.Add(db, AuditTrail.Creative, id, actor, findings.Count == 0 ? "submitted" : "checks-failed", creative.ReviewNotes, Now());
+        await db.SaveChangesAsync(ct);
+        return findings;
+    }
+
+    public async Task ApproveAsync(int id, string reviewer, CancellationToken ct) =>
+        await ReviewAsync(id, reviewer, CreativeStatus.Approved, null, ct);
+
+    public async Task RejectAsync(int id, string reviewer, string reasons, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reasons))
+        {
+            throw new CreativeRuleException("Say why the creative is rejected, so its author can fix it.");
+        }
+
+        await ReviewAsync(id, reviewer, CreativeStatus.Rejected, reasons.Trim(), ct);
+    }
+
+    public async Task<List<AuditEntry>> HistoryAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == AuditTrail.Creative && a.EntityId == id)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(ct);
+    }
+
+    private List<AuditFinding> CheckCopy(CreativeCopy copy)
+    {
+        var findings = new List<AuditFinding>();
+        if (string.IsNullOrWhiteSpace(copy.Name) || copy.Name.Length > 128)
+        {
+            findings.Add(new("name", "Give the creative a name of at most 128 characters."));
+        }
+
+        if (string.IsNullOrWhiteSpace(copy.Headline) || copy.Headline.Length > 256)
+        {
+            findings.Add(new("headline", "Write a headline of at most 256 characters."));
+        }
+
+        if (copy.Body is { Length: > 1024 })
+        {
+            findings.Add(new("body", "The body is longer than 1,024 characters."));
+        }
+
+        if (copy.CallToAction is { Length: > 64 })
+        {
+            findings.Add(new("callToAction", "The call to action is longer than 64 characters."));
+        }
+
+        if (string.IsNullOrWhiteSpace(copy.Category) || copy.Category.Length > 64)
+        {
+            findings.Add(new("category", "Choose the category the creative promotes."));
+        }
+
+        if (!(copy.Discount >= 0 && copy.Discount < 1))
+        {
+            findings.Add(new("discount", "The discount is a fraction from 0 (none) up to, but not including, 1."));
+        }
+
+        findings.AddRange(CopyTemplate.Validate(copy.Headline).Select(p => new AuditFinding("headline", p)));
+        findings.AddRange(CopyTemplate.Validate(copy.Body).Select(p => new AuditFinding("body", p)));
+        findings.AddRange(CreativeAuditor.CheckLanding(copy.LandingUrl, options.Value));
+        return findings;
+    }
+
+    private async Task ReviewAsync(int id, string reviewer, CreativeStatus outcome, string? reasons, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reviewer))
+        {
+            throw new CreativeRuleException("Name the reviewer: the audit trail records who decided.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var creative = await FindAsync(db, id, ct);
+        if (creative.Status != CreativeStatus.PendingReview)
+        {
+            throw new CreativeRuleException($"Only a creative waiting for review can be {Describe(outcome)}; this one is {Describe(creative.Status)}.");
+        }
+
+        creative.Status = outcome;
+        creative.ReviewNotes = reasons;
+        creative.ReviewedAt = Now();
+        creative.ReviewedBy = reviewer.Trim();
+        AuditTrail.Add(db, AuditTrail.Creative, id, reviewer, Describe(outcome), reasons, Now());
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<Creative> FindAsync(AdStudioDb db, int id, CancellationToken ct) =>
+        await db.Creatives.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new KeyNotFoundException($"There is no creative {id}.");
+
+    /// <summary>The file name without path or extension, stripped of anything but printable text, as a starting display name.</summary>
+    private static string DisplayName(string? fileName, InspectedImage image)
+    {
+        var stem = Path.GetFileNameWithoutExtension((fileName ?? "").Replace('\\', '/').Split('/').Last());
+        var clean = new string([.. stem.Where(c => !char.IsControl(c) && c is not ('<' or '>' or '"' or '`'))]).Trim();
+        if (clean.Length == 0 || clean.All(c => c == '.'))
+        {
+            clean = $"Creative {image.Width}×{image.Height}";
+        }
+
+        return clean.Length > 128 ? clean[..128] : clean;
+    }
+
+    private static string Describe(CreativeStatus status) => status switch
+    {
+        CreativeStatus.PendingReview => "pending review",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,142 @@
+using AdStudio.Core.Creatives;
+using AdStudio.Core.Creatives.Images;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Serving;
+using AdStudio.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Tests.Core.Creatives;
+
+public sealed class CreativeServiceTests : IAsyncLifetime
+{
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private TestDatabase _db = null!;
+    private CreativeService _service = null!;
+    private CreativeStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        _store = new CreativeStore(new DataPaths(_db.Directory));
+        var options = new CreativeOptions { ForbiddenPhrases = ["guaranteed"], CopyLimits = new() { ["sidebar"] = new() { Headline = 40, Body = 90 } } };
+        var serving = new ServingOptions { Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 }, ["leaderboard"] = new() { Width = 728, Height = 90 } } };
+        _service = new CreativeService(_db.Factory, _store, Options.Create(options), Options.Create(serving), _clock);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private static CreativeCopy Copy(string headline = "Spring reading list", string landing = "https://shop.example/books") =>
+        new("Books spring", headline, "Twenty new titles", "Browse", landing, "books", "spring, reading", 0.1);
+
+    [Fact]
+    public async Task Upload_HostileFileName_IsStoredByHashInsideTheDataFolder()
+    {
+        var creative = await _service.UploadAsync("../../../etc/<script>passwd.png", TestImages.Png(), "maria", CancellationToken.None);
+
+        Assert.Equal("passwd", creative.Name.Replace("script", "", StringComparison.Ordinal));
+        Assert.Matches("^/creatives/files/[0-9a-f]{64}\\.png$", creative.ImageUrl);
+        var stored = _store.Resolve(creative.ImageUrl[CreativeStore.PublicPrefix.Length..]);
+        Assert.NotNull(stored);
+        Assert.StartsWith(Path.GetFullPath(_store.Folder), Path.GetFullPath(stored), StringComparison.Ordinal);
+        Assert.Null(_store.Resolve("../adstudio.db"));
+        Assert.Equal((CreativeStatus.Draft, 300, 250), (creative.Status, creative.Width, creative.Height));
+    }
+
+    [Fact]
+    public async Task Upload_SameImageTwice_StoresOneFile()
+    {
+        var png = TestImages.Png();
+
+        var first = await _service.UploadAsync("a.png", png, "maria", CancellationToken.None);
+        var second = await _service.UploadAsync("b.png", png, "maria", CancellationToken.None);
+
+        Assert.Equal(first.ImageUrl, second.ImageUrl);
+        Assert.Equal(2, Directory.GetFiles(_store.Folder).Length);
+    }
+
+    [Fact]
+    public async Task Upload_SizeOfNoPlacement_IsRefusedNamingTheFormats()
+    {
+        var error = await Assert.ThrowsAsync<CreativeRuleException>(() =>
+            _service.UploadAsync("odd.png", TestImages.Png(500, 500), "maria", CancellationToken.None));
+
+        Assert.Contains("500×500", error.Message, StringComparison.Ordinal);
+        Assert.Contains("300×250 (sidebar)", error.Message, StringComparison.Ordinal);
+        await using var db = _db.Open();
+        Assert.Equal(0, await db.Creatives.CountAsync());
+    }
+
+    [Fact]
+    public async Task Workflow_SubmitApprove_RecordsWhoDidWhat()
+    {
+        var creative = await _service.UploadAsync("spring.png", TestImages.Png(), "maria", CancellationToken.None);
+        await _service.UpdateCopyAsync(creative.Id, Copy(), "maria", CancellationToken.None);
+
+        var findings = await _service.SubmitAsync(creative.Id, "maria", CancellationToken.None);
+        await _service.ApproveAsync(creative.Id, "jon", CancellationToken.None);
+
+        Assert.Empty(findings);
+        await using var db = _db.Open();
+        var stored = await db.Creatives.SingleAsync();
+        Assert.Equal((CreativeStatus.Approved, "jon"), (stored.Status, stored.ReviewedBy));
+        var history = await _service.HistoryAsync(creative.Id, CancellationToken.None);
+        Assert.Equal(["approved", "submitted", "edited", "uploaded"], history.Select(h => h.Action));
+        Assert.Equal(["jon", "maria", "maria", "maria"], history.Select(h => h.Actor));
+    }
+
+    [Fact]
+    public async Task Submit_ForbiddenClaim_StaysDraftWithFindings()
+    {
+        var creative = await _service.UploadAsync("spring.png", TestImages.Png(), "maria", CancellationToken.None);
+        await _service.UpdateCopyAsync(creative.Id, Copy("Guaranteed page-turners"), "maria", CancellationToken.None);
+
+        var findings = await _service.SubmitAsync(creative.Id, "maria", CancellationToken.None);
+
+        Assert.Contains(findings, f => f.Field == "headline");
+        await using var db = _db.Open();
+        var stored = await db.Creatives.SingleAsync();
+        Assert.Equal(CreativeStatus.Draft, stored.Status);
+        Assert.Contains("guaranteed", stored.ReviewNotes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reject_WithoutReasons_IsRefused_WithReasons_IsRecorded()
+    {
+        var creative = await _service.UploadAsync("spring.png", TestImages.Png(), "maria", CancellationToken.None);
+        await _service.UpdateCopyAsync(creative.Id, Copy(), "maria", CancellationToken.None);
+        await _service.SubmitAsync(creative.Id, "maria", CancellationToken.None);
+
+        await Assert.ThrowsAsync<CreativeRuleException>(() => _service.RejectAsync(creative.Id, "jon", " ", CancellationToken.None));
+        await _service.RejectAsync(creative.Id, "jon", "Logo too small.", CancellationToken.None);
+
+        await using var db = _db.Open();
+        Assert.Equal((CreativeStatus.Rejected, "Logo too small."), await db.Creatives.Select(c => ValueTuple.Create(c.Status, c.ReviewNotes)).SingleAsync());
+    }
+
+    [Fact]
+    public async Task UpdateCopy_ApprovedCreative_GoesBackToDraft()
+    {
+        var creative = await _service.UploadAsync("spring.png", TestImages.Png(), "maria", CancellationToken.None);
+        await _service.UpdateCopyAsync(creative.Id, Copy(), "maria", CancellationToken.None);
+        await _service.SubmitAsync(creative.Id, "maria", CancellationToken.None);
+        await _service.ApproveAsync(creative.Id, "jon", CancellationToken.None);
+
+        var edited = await _service.UpdateCopyAsync(creative.Id, Copy("Summer reading list"), "maria", CancellationToken.None);
+
+        Assert.Equal(CreativeStatus.Draft, edited.Status);
+    }
+
+    [Theory]
+    [InlineData("http://shop.example", "landingUrl")]
+    [InlineData("https://shop.example", "headline", "Deals in {{region}}")]
+    public async Task UpdateCopy_BadField_IsRefusedWithField(string landing, string field, string headline = "Fine")
+    {
+        var creative = await _service.UploadAsync("spring.png", TestImages.Png(), "maria", CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<CreativeRuleException>(() =>
+            _service.UpdateCopyAsync(creative.Id, Copy(headline, landing), "maria", CancellationToken.None));
+
+        Assert.Contains(error.Findings, f => f.Field == field);
+    }
+}
