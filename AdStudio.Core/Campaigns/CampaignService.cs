@@ -1,0 +1,184 @@
+using AdStudio.Core.Auditing;
+using AdStudio.Core.Creatives;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Serving;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Core.Campaigns;
+
+/// <summary>
+/// Creates and edits campaigns and moves them through draft → active ⇄ paused → ended. A campaign only goes
+/// live with an approved creative and a budget; every change is on the audit trail.
+/// </summary>
+public sealed class CampaignService(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ServingOptions> serving, TimeProvider clock)
+{
+    public async Task<Campaign> CreateAsync(CampaignDraft draft, string actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await CheckAsync(db, draft, ct);
+        var campaign = new Campaign { Name = draft.Name.Trim(), Status = CampaignStatus.Draft, CreatedAt = Now() };
+        await ApplyAsync(db, campaign, draft, ct);
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        AuditTrail.Add(db, AuditTrail.Campaign, campaign.Id, actor, "created", Summary(campaign), Now());
+        await db.SaveChangesAsync(ct);
+        return campaign;
+    }
+
+    public async Task<Campaign> UpdateAsync(int id, CampaignDraft draft, string actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = await FindAsync(db, id, ct);
+        if (campaign.Status == CampaignStatus.Ended)
+        {
+            throw new CampaignRuleException("An ended campaign cannot change; duplicate it to run it again.");
+        }
+
+        await CheckAsync(db, draft, ct);
+        await ApplyAsync(db, campaign, draft, ct);
+        if (campaign.Status == CampaignStatus.Active)
+        {
+            CheckCanServe(campaign);
+        }
+
+        AuditTrail.Add(db, AuditTrail.Campaign, id, actor, "edited", Summary(campaign), Now());
+        await db.SaveChangesAsync(ct);
+        return campaign;
+    }
+
+    /// <summary>Draft or paused → active, once it has an approved creative and a budget and has not ended.</summary>
+    public Task ActivateAsync(int id, string actor, CancellationToken ct) => MoveAsync(id, actor, "activated", c =>
+    {
+        if (c.Status is not (CampaignStatus.Draft or CampaignStatus.Paused))
+        {
+            throw new CampaignRuleException($"Only a draft or paused campaign can be activated; this one is {c.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        CheckCanServe(c);
+        c.Status = CampaignStatus.Active;
+    }, ct);
+
+    public Task PauseAsync(int id, string actor, CancellationToken ct) => MoveAsync(id, actor, "paused", c =>
+    {
+        if (c.Status != CampaignStatus.Active)
+        {
+            throw new CampaignRuleException("Only an active campaign can be paused.");
+        }
+
+        c.Status = CampaignStatus.Paused;
+    }, ct);
+
+    public Task EndAsync(int id, string actor, CancellationToken ct) => MoveAsync(id, actor, "ended", c =>
+    {
+        if (c.Status == CampaignStatus.Ended)
+        {
+            throw new CampaignRuleException("The campaign has already ended.");
+        }
+
+        c.Status = CampaignStatus.Ended;
+        c.EndsAt ??= Now();
+    }, ct);
+
+    /// <summary>A draft copy with the same settings, creatives and targets.</summary>
+    public async Task<Campaign> DuplicateAsync(int id, string actor, CancellationToken ct)
+    {
+        CampaignDraft draft;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var source = await FindAsync(db, id, ct);
+            draft = CampaignDraft.From(source) with { Name = Truncate($"Copy of {source.Name}", 128) };
+            if (draft.EndsAt is { } end && end <= Now())
+            {
+                draft = draft with { StartsAt = Now(), EndsAt = null };
+            }
+        }
+
+        return await CreateAsync(draft, actor, ct);
+    }
+
+    public async Task<List<AuditEntry>> HistoryAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == AuditTrail.Campaign && a.EntityId == id)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(ct);
+    }
+
+    private void CheckCanServe(Campaign c)
+    {
+        var problems = new List<CampaignFinding>();
+        if (!c.Creatives.Any(cr => cr.Status == CreativeStatus.Approved))
+        {
+            problems.Add(new("creativeIds", "Add at least one approved creative before going live."));
+        }
+
+        if (!(c.DailyBudget > 0) || !(c.TotalBudget > 0))
+        {
+            problems.Add(new("dailyBudget", "Set a daily and a total budget before going live."));
+        }
+
+        if (c.EndsAt is { } end && end <= Now())
+        {
+            problems.Add(new("endsAt", "The campaign's end date has passed; move it or duplicate the campaign."));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new CampaignRuleException("The campaign cannot go live yet.", problems);
+        }
+    }
+
+    private async Task MoveAsync(int id, string actor, string action, Action<Campaign> move, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = await FindAsync(db, id, ct);
+        move(campaign);
+        AuditTrail.Add(db, AuditTrail.Campaign, id, actor, action, null, Now());
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task CheckAsync(AdStudioDb db, CampaignDraft draft, CancellationToken ct)
+    {
+        var creatives = (await db.Creatives.Where(c => draft.CreativeIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var segmentIds = draft.IncludeSegments.Concat(draft.ExcludeSegments).ToList();
+        var segments = (await db.Segments.Where(s => segmentIds.Contains(s.Id) && !s.IsArchived).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+        var findings = CampaignRules.Validate(draft, serving.Value.Placements.Keys, creatives, segments);
+        if (findings.Count > 0)
+        {
+            throw new CampaignRuleException("The campaign is not valid yet.", findings);
+        }
+    }
+
+    private static async Task ApplyAsync(AdStudioDb db, Campaign c, CampaignDraft d, CancellationToken ct)
+    {
+        c.Name = d.Name.Trim();
+        c.Objective = d.Objective;
+        c.BidType = d.BidType;
+        c.Bid = d.Bid;
+        c.DailyBudget = d.DailyBudget;
+        c.TotalBudget = d.TotalBudget;
+        c.StartsAt = d.StartsAt;
+        c.EndsAt = d.EndsAt;
+        c.Dayparting = d.Dayparting ?? "";
+        c.FrequencyCapPerDay = d.FrequencyCapPerDay;
+        c.Placements = string.Join(",", d.Placements.Distinct());
+        var wanted = d.CreativeIds.Distinct().ToList();
+        c.Creatives.RemoveAll(cr => !wanted.Contains(cr.Id));
+        var missing = wanted.Where(id => c.Creatives.All(cr => cr.Id != id)).ToList();
+        c.Creatives.AddRange(await db.Creatives.Where(cr => missing.Contains(cr.Id)).ToListAsync(ct));
+        c.Targets.Clear();
+        c.Targets.AddRange(d.IncludeSegments.Distinct().Select(s => new CampaignTarget { SegmentId = s, Exclude = false }));
+        c.Targets.AddRange(d.ExcludeSegments.Distinct().Select(s => new CampaignTarget { SegmentId = s, Exclude = true }));
+    }
+
+    private static async Task<Campaign> FindAsync(AdStudioDb db, int id, CancellationToken ct) =>
+        await db.Campaigns.Include(c => c.Creatives).Include(c => c.Targets).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct)
+        ?? throw new KeyNotFoundException($"There is no campaign {id}.");
+
+    private static string Summary(Campaign c) =>
+        $"{c.BidType.ToString().ToUpperInvariant()} {c.Bid:0.##}, daily {c.DailyBudget:0.##}, total {c.TotalBudget:0.##}, {c.Creatives.Count} creative(s), cap {c.FrequencyCapPerDay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
+
+    private static string Truncate(string s, int max) => s.Length > max ? s[..max] : s;
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}
