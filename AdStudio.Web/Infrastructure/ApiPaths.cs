@@ -3,7 +3,7 @@ namespace AdStudio.Web.Infrastructure;
 /// <summary>Paths answered with problem details rather than the UI's not-found page.</summary>
 public static class ApiPaths
 {
-    private static readonly string[] Prefixes = ["/api", "/serve", "/events", "/c/", "/i/", "/health", "/hangfire"];
+    private static readonly string[] Prefixes = ["/api", "/serve", "/events", "/c/", "/i/", "/health", "/hangfire", "/creatives/files"];
 
     public static bool IsApi(PathString path)
     {

@@ -1,0 +1,9 @@
+using AdStudio.Core.Auditing;
+
+namespace AdStudio.Web.Features.Creatives;
+
+/// <summary>One line of an audit trail.</summary>
+public sealed record AuditEntryDto(DateTime At, string Actor, string Action, string? Details)
+{
+    public static AuditEntryDto From(AuditEntry e) => new(e.At, e.Actor, e.Action, e.Details);
+}

@@ -1,0 +1,192 @@
+using AdStudio.Core.Creatives;
+using AdStudio.Core.Creatives.Audit;
+using AdStudio.Core.Creatives.Images;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace AdStudio.Web.Features.Creatives;
+
+public static class CreativeEndpoints
+{
+    private const int MaxFilesPerUpload = 20;
+
+    public static IEndpointRouteBuilder MapCreatives(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(CreativeStore.PublicPrefix + "{file}", FileAsync).WithTags("Creatives");
+        var api = app.MapGroup("/api/creatives").WithTags("Creatives");
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id:int}", GetAsync);
+        api.MapPost("/", UploadAsync);
+        api.MapPut("/{id:int}", UpdateAsync);
+        api.MapPost("/{id:int}/submit", SubmitAsync);
+        api.MapPost("/{id:int}/approve", ApproveAsync);
+        api.MapPost("/{id:int}/reject", RejectAsync);
+        api.MapGet("/{id:int}/history", HistoryAsync);
+        return app;
+    }
+
+    /// <summary>Stored images never change (the name is their hash), so browsers and CDNs may keep them for a year.</summary>
+    private static Results<PhysicalFileHttpResult, NotFound> FileAsync(string file, CreativeStore store, HttpResponse response)
+    {
+        if (store.Resolve(file) is not { } path)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        return TypedResults.PhysicalFile(path, CreativeStore.ContentTypeOf(file), entityTag: new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(file)}\""));
+    }
+
+    private static async Task<Ok<CreativeDto[]>> ListAsync(IDbContextFactory<AdStudioDb> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var creatives = await db.Creatives.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
+        return TypedResults.Ok(creatives.Select(CreativeDto.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<CreativeDto>, ProblemHttpResult>> GetAsync(int id, IDbContextFactory<AdStudioDb> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Creatives.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
+            ? TypedResults.Ok(CreativeDto.From(c))
+            : ApiProblems.NotFound($"There is no creative {id}.");
+    }
+
+    /// <summary>
+    /// Multipart upload of one or more images (field name free). All files are checked before any is stored,
+    /// so a batch either lands whole or not at all, with a reason per bad file.
+    /// </summary>
+    private static async Task<Results<Created<CreativeDto[]>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+        HttpRequest request, CreativeService creatives, Microsoft.Extensions.Options.IOptions<CreativeOptions> options, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return ApiProblems.BadRequest("Upload images as multipart/form-data.");
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        if (form.Files.Count is 0 or > MaxFilesPerUpload)
+        {
+            return ApiProblems.BadRequest($"Send between 1 and {MaxFilesPerUpload} image files.");
+        }
+
+        var files = new List<(string Name, byte[] Data)>();
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < form.Files.Count; i++)
+        {
+            var file = form.Files[i];
+            if (file.Length > options.Value.MaxUploadBytes)
+            {
+                errors[$"files[{i}]"] = [$"{Printable(file.FileName)}: the file is larger than {options.Value.MaxUploadBytes / 1024 / 1024.0:0.#} MB."];
+                continue;
+            }
+
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            try
+            {
+                _ = ImageInspector.Inspect(buffer.ToArray(), options.Value.MaxUploadBytes, options.Value.MaxPixels);
+                files.Add((file.FileName, buffer.ToArray()));
+            }
+            catch (ImageRejectedException ex)
+            {
+                errors[$"files[{i}]"] = [$"{Printable(file.FileName)}: {ex.Message}"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors, $"{errors.Count} of {form.Files.Count} file(s) were refused; nothing was stored.");
+        }
+
+        var created = new List<CreativeDto>();
+        try
+        {
+            foreach (var (name, data) in files)
+            {
+                created.Add(CreativeDto.From(await creatives.UploadAsync(name, data, Actor.Of(request), ct)));
+            }
+        }
+        catch (CreativeRuleException ex)
+        {
+            return CreativeProblems.Of(ex);
+        }
+
+        return TypedResults.Created($"/api/creatives/{created[0].Id}", created.ToArray());
+    }
+
+    private static async Task<Results<Ok<CreativeDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        int id, HttpRequest request, CreativeService creatives, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync(request, CreativesJsonContext.Default.CreativeCopy, ct);
+        if (body is null)
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        return await RunAsync(async () => TypedResults.Ok(CreativeDto.From(await creatives.UpdateCopyAsync(id, body, Actor.Of(request), ct))));
+    }
+
+    private static Task<Results<Ok<CreativeDto>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        int id, HttpRequest request, CreativeService creatives, IDbContextFactory<AdStudioDb> dbFactory, CancellationToken ct) =>
+        RunAsync<Ok<CreativeDto>>(async () =>
+        {
+            var findings = await creatives.SubmitAsync(id, Actor.Of(request), ct);
+            if (findings.Count > 0)
+            {
+                throw new CreativeRuleException("The automatic checks found problems; the creative stays a draft.", findings);
+            }
+
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return TypedResults.Ok(CreativeDto.From(await db.Creatives.AsNoTracking().FirstAsync(c => c.Id == id, ct)));
+        });
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ApproveAsync(int id, HttpRequest request, CreativeService creatives, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync(request, CreativesJsonContext.Default.ReviewRequest, ct);
+        return body is null
+            ? ApiProblems.BadRequest(error!)
+            : await RunAsync<NoContent>(async () =>
+            {
+                await creatives.ApproveAsync(id, body.Reviewer ?? "", ct);
+                return TypedResults.NoContent();
+            });
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RejectAsync(int id, HttpRequest request, CreativeService creatives, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync(request, CreativesJsonContext.Default.ReviewRequest, ct);
+        return body is null
+            ? ApiProblems.BadRequest(error!)
+            : await RunAsync<NoContent>(async () =>
+            {
+                await creatives.RejectAsync(id, body.Reviewer ?? "", body.Reasons ?? "", ct);
+                return TypedResults.NoContent();
+            });
+    }
+
+    private static async Task<Ok<AuditEntryDto[]>> HistoryAsync(int id, CreativeService creatives, CancellationToken ct) =>
+        TypedResults.Ok((await creatives.HistoryAsync(id, ct)).Select(AuditEntryDto.From).ToArray());
+
+    private static async Task<Results<T, ValidationProblem, ProblemHttpResult>> RunAsync<T>(Func<Task<T>> action)
+        where T : IResult
+    {
+        try
+        {
+            return await action();
+        }
+        catch (CreativeRuleException ex)
+        {
+            return CreativeProblems.Of(ex);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return ApiProblems.NotFound(ex.Message);
+        }
+    }
+
+    private static string Printable(string name) => new([.. name.Where(c => !char.IsControl(c)).Take(80)]);
+}
