@@ -39,6 +39,10 @@ public sealed class HealthAndPagesTests(AppHost app)
     [InlineData("/models", "No models trained yet")]
     [InlineData("/jobs", "seed")]
     [InlineData("/experiments/1", "Results by metric")]
+    [InlineData("/campaigns/1", "Budget")]
+    [InlineData("/campaigns/1/edit", "Dayparting")]
+    [InlineData("/campaigns/new", "New campaign")]
+    [InlineData("/creatives/1", "Review")]
     [InlineData("/experiments/new", "Create draft")]
     [InlineData("/experiments/calculator", "Sample size and duration")]
     public async Task Page_RendersWithDemoData(string path, string expected)

@@ -1,0 +1,100 @@
+using AdStudio.Core.Campaigns;
+using AdStudio.Core.Creatives;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Serving;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Web.Features.Campaigns;
+
+/// <summary>Creates or edits a campaign; rule failures show on their fields.</summary>
+public sealed partial class CampaignEditor
+{
+    [Parameter] public int? Id { get; set; }
+
+    [Inject] private IDbContextFactory<AdStudioDb> DbFactory { get; set; } = default!;
+
+    [Inject] private CampaignService Campaigns { get; set; } = default!;
+
+    [Inject] private IOptions<ServingOptions> Serving { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private bool _loaded;
+    private string _name = "";
+    private CampaignObjective _objective = CampaignObjective.Clicks;
+    private BidType _bidType = BidType.Cpc;
+    private double _bid = 0.5;
+    private double _daily = 10;
+    private double _total = 300;
+    private DateTime? _starts;
+    private DateTime? _ends;
+    private int? _cap;
+    private IReadOnlyCollection<string> _placements = [];
+    private IReadOnlyCollection<int> _creatives = [];
+    private IReadOnlyCollection<int> _include = [];
+    private IReadOnlyCollection<int> _exclude = [];
+    private bool[] _hours = [.. Enumerable.Repeat(true, Dayparting.HoursPerWeek)];
+    private List<string> _placementNames = [];
+    private List<Option> _creativeOptions = [];
+    private List<Option> _segmentOptions = [];
+    private Dictionary<string, string> _errors = [];
+    private string? _message;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _placementNames = [.. Serving.Value.Placements.Keys.Order(StringComparer.Ordinal)];
+        await using var db = await DbFactory.CreateDbContextAsync();
+        _creativeOptions = await db.Creatives.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new Option(c.Id, c.Name + " · " + c.Width + "×" + c.Height + (c.Status == CreativeStatus.Approved ? "" : " (not approved)")))
+            .ToListAsync();
+        _segmentOptions = await db.Segments.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Name)
+            .Select(s => new Option(s.Id, s.Name + " (" + s.Size + ")")).ToListAsync();
+        _starts = Clock.GetUtcNow().UtcDateTime.Date;
+        if (Id is { } id && await db.Campaigns.AsNoTracking().Include(c => c.Creatives).Include(c => c.Targets).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id) is { } c)
+        {
+            var d = CampaignDraft.From(c);
+            (_name, _objective, _bidType, _bid, _daily, _total, _starts, _ends, _cap) =
+                (d.Name, d.Objective, d.BidType, d.Bid, d.DailyBudget, d.TotalBudget, d.StartsAt, d.EndsAt, d.FrequencyCapPerDay);
+            (_placements, _creatives, _include, _exclude) = (d.Placements, d.CreativeIds, d.IncludeSegments, d.ExcludeSegments);
+            _hours = Dayparting.Parse(d.Dayparting) ?? _hours;
+        }
+
+        _loaded = true;
+    }
+
+    private CampaignDraft Draft() => new(
+        _name, _objective, _bidType, _bid, _daily, _total,
+        DateTime.SpecifyKind(_starts ?? Clock.GetUtcNow().UtcDateTime.Date, DateTimeKind.Utc),
+        _ends is { } end ? DateTime.SpecifyKind(end, DateTimeKind.Utc) : null,
+        Dayparting.Format(_hours), _cap, [.. _placements], [.. _creatives], [.. _include], [.. _exclude]);
+
+    private async Task SaveAsync()
+    {
+        try
+        {
+            var campaign = Id is { } id
+                ? await Campaigns.UpdateAsync(id, Draft(), "ui", CancellationToken.None)
+                : await Campaigns.CreateAsync(Draft(), "ui", CancellationToken.None);
+            Navigation.NavigateTo($"/campaigns/{campaign.Id}");
+        }
+        catch (CampaignRuleException ex)
+        {
+            _errors = ex.Findings.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f.Message)));
+            _message = ex.Findings.Count == 0 ? ex.Message : string.Join(" ", ex.Findings.Select(f => f.Message));
+        }
+    }
+
+    private bool Has(string field) => _errors.ContainsKey(field);
+
+    private string? Error(string field) => _errors.GetValueOrDefault(field);
+
+    private string CreativeLabel(int id) => _creativeOptions.FirstOrDefault(o => o.Id == id)?.Label ?? $"#{id}";
+
+    private string SegmentLabel(int id) => _segmentOptions.FirstOrDefault(o => o.Id == id)?.Label ?? $"#{id}";
+
+    private sealed record Option(int Id, string Label);
+}

@@ -1,0 +1,120 @@
+using AdStudio.Core.Auditing;
+using AdStudio.Core.Campaigns;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Reporting;
+using AdStudio.Web.Components.Common;
+using AdStudio.Web.Features.Dashboard;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdStudio.Web.Features.Campaigns;
+
+/// <summary>One campaign: its KPIs, budget burn, daily charts, creatives, audience and history.</summary>
+public sealed partial class CampaignPage
+{
+    private const int ReportDays = 30;
+
+    [Parameter] public int Id { get; set; }
+
+    [Inject] private IDbContextFactory<AdStudioDb> DbFactory { get; set; } = default!;
+
+    [Inject] private CampaignService Campaigns { get; set; } = default!;
+
+    [Inject] private KpiQuery Kpis { get; set; } = default!;
+
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private Campaign? _campaign;
+    private KpiReport? _report;
+    private ScottPlot.Plot? _volume;
+    private ScottPlot.Plot? _rates;
+    private ScottPlot.Plot? _efficiency;
+    private double _spentToday;
+    private double _spentTotal;
+    private List<TargetRow> _targets = [];
+    private List<CreativeRow> _creativeRows = [];
+    private List<AuditEntry> _history = [];
+    private bool _notFound;
+    private string? _error;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        await using (var db = await DbFactory.CreateDbContextAsync())
+        {
+            _campaign = await db.Campaigns.AsNoTracking().Include(c => c.Creatives).Include(c => c.Targets).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == Id);
+            if (_campaign is null)
+            {
+                _notFound = true;
+                return;
+            }
+
+            var rollups = db.DailyRollups.AsNoTracking().Where(r => r.CampaignId == Id);
+            _spentTotal = await rollups.SumAsync(r => r.Cost);
+            _spentToday = await rollups.Where(r => r.Date == today).SumAsync(r => r.Cost);
+            var byCreative = await rollups.GroupBy(r => r.CreativeId)
+                .Select(g => new { g.Key, Impressions = g.Sum(r => r.Impressions), Clicks = g.Sum(r => r.Clicks), Conversions = g.Sum(r => r.Conversions), Spend = g.Sum(r => r.Cost), Revenue = g.Sum(r => r.Revenue) })
+                .ToDictionaryAsync(x => x.Key);
+            _creativeRows = [.. _campaign.Creatives.Select(c =>
+            {
+                var t = byCreative.GetValueOrDefault(c.Id);
+                return new CreativeRow(c.Id, c.Name, c.ThumbnailUrl ?? c.ImageUrl, c.Status.ToString(), t?.Impressions ?? 0, t?.Clicks ?? 0, t?.Conversions ?? 0, t?.Spend ?? 0, t?.Revenue ?? 0);
+            }).OrderByDescending(r => r.Impressions)];
+            var segmentIds = _campaign.Targets.Select(t => t.SegmentId).ToList();
+            var segments = await db.Segments.AsNoTracking().Where(s => segmentIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
+            _targets = [.. _campaign.Targets.Select(t => new TargetRow(segments.GetValueOrDefault(t.SegmentId)?.Name ?? $"#{t.SegmentId}", t.Exclude, segments.GetValueOrDefault(t.SegmentId)?.Size ?? 0))];
+        }
+
+        _report = await Kpis.GetAsync(today.AddDays(-(ReportDays - 1)), today, Id, CancellationToken.None);
+        _volume = CampaignCharts.Volume(_report);
+        _rates = KpiCharts.DailyRates(_report);
+        _efficiency = CampaignCharts.Efficiency(_report);
+        _history = await Campaigns.HistoryAsync(Id, CancellationToken.None);
+    }
+
+    private IEnumerable<(string Name, string Value)> Cards()
+    {
+        var k = _report!.Totals;
+        return
+        [
+            ("Impressions", KpiFormat.Count(k.Impressions)),
+            ("CTR", KpiFormat.Percent(k.Ctr)),
+            ("CVR", KpiFormat.Percent(k.Cvr)),
+            ("Spend", KpiFormat.Money(k.Spend)),
+            ("Revenue", KpiFormat.Money(k.Revenue)),
+            ("ROI", KpiFormat.Percent(k.Roi, 0)),
+            ("CPA", k.Conversions > 0 ? KpiFormat.Money(k.Spend / k.Conversions) : "—"),
+            ("ROAS", k.Spend > 0 ? (k.Revenue / k.Spend).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "—"),
+        ];
+    }
+
+    private static double Burn(double spent, double budget) => budget > 0 ? Math.Min(100, 100 * spent / budget) : 0;
+
+    private async Task ActAsync(Func<int, string, CancellationToken, Task> action)
+    {
+        try
+        {
+            _error = null;
+            await action(Id, "ui", CancellationToken.None);
+            await LoadAsync();
+        }
+        catch (CampaignRuleException ex)
+        {
+            _error = ex.Findings.Count == 0 ? ex.Message : string.Join(" ", ex.Findings.Select(f => f.Message));
+        }
+    }
+
+    private async Task DuplicateAsync()
+    {
+        var copy = await Campaigns.DuplicateAsync(Id, "ui", CancellationToken.None);
+        Navigation.NavigateTo($"/campaigns/{copy.Id}/edit");
+    }
+
+    private sealed record TargetRow(string Name, bool Exclude, int Size);
+
+    private sealed record CreativeRow(int Id, string Name, string Thumb, string Status, long Impressions, long Clicks, long Conversions, double Spend, double Revenue);
+}
