@@ -11,6 +11,13 @@ public static class ApiProblems
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors, string detail) =>
         TypedResults.ValidationProblem(errors, detail: detail, title: "One or more fields are not valid.");
 
+    /// <summary>Field-level rule failures as a validation problem; a failure without fields is filed under <paramref name="subject"/>.</summary>
+    public static ValidationProblem Fields(IEnumerable<(string Field, string Message)> findings, string detail, string subject)
+    {
+        var errors = findings.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
+        return Invalid(errors.Count == 0 ? new Dictionary<string, string[]> { [subject] = [detail] } : errors, detail);
+    }
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, title: "Not found.", statusCode: StatusCodes.Status404NotFound);
 

@@ -101,11 +101,7 @@ public static class CampaignEndpoints
         }
         catch (CampaignRuleException ex)
         {
-            return ApiProblems.Invalid(
-                ex.Findings.Count == 0
-                    ? new Dictionary<string, string[]> { ["campaign"] = [ex.Message] }
-                    : ex.Findings.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray()),
-                ex.Message);
+            return ApiProblems.Fields(ex.Findings.Select(f => (f.Field, f.Message)), ex.Message, "campaign");
         }
         catch (KeyNotFoundException ex)
         {

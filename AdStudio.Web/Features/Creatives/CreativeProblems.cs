@@ -11,9 +11,5 @@ public static class CreativeProblems
     public static ValidationProblem Of(CreativeRuleException ex) => Of(ex.Findings, ex.Message);
 
     public static ValidationProblem Of(IReadOnlyList<AuditFinding> findings, string detail) =>
-        ApiProblems.Invalid(
-            findings.Count == 0
-                ? new Dictionary<string, string[]> { ["creative"] = [detail] }
-                : findings.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray()),
-            detail);
+        ApiProblems.Fields(findings.Select(f => (f.Field, f.Message)), detail, "creative");
 }
