@@ -82,6 +82,8 @@ internal static class DemoShopSetup
                 Height = c.Height,
                 Discount = c.Discount,
                 Status = CreativeStatus.Approved,
+                ReviewedBy = "demo seed",
+                ReviewedAt = start,
                 CreatedAt = start,
             }).ToList();
             var campaign = new Campaign
