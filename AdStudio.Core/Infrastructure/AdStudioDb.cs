@@ -28,6 +28,12 @@ public sealed class AdStudioDb(DbContextOptions<AdStudioDb> options) : DbContext
 
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
 
+    public DbSet<SegmentSizePoint> SegmentSizes => Set<SegmentSizePoint>();
+
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+
+    public DbSet<ClusterAssignment> ClusterAssignments => Set<ClusterAssignment>();
+
     public DbSet<Creative> Creatives => Set<Creative>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();

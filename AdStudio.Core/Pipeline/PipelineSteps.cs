@@ -5,4 +5,6 @@ public static class PipelineSteps
 {
     public const string Seed = "seed";
     public const string Rollup = "rollup";
+    public const string Profile = "profile";
+    public const string Cluster = "cluster";
 }

@@ -14,6 +14,9 @@ public sealed class Segment
     /// <summary>The rule as JSON; empty for cluster segments.</summary>
     public string RuleJson { get; set; } = "{}";
 
+    /// <summary>For a segment adopted from clustering: the stable key of its cluster.</summary>
+    public string? ClusterKey { get; set; }
+
     public bool IsArchived { get; set; }
 
     /// <summary>Size of the last materialised membership.</summary>

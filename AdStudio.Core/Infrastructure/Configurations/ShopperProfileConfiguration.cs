@@ -11,5 +11,6 @@ internal sealed class ShopperProfileConfiguration : IEntityTypeConfiguration<Sho
         builder.HasKey(p => p.ShopperId);
         builder.Property(p => p.ShopperId).HasMaxLength(128);
         builder.Property(p => p.TopCategories).HasMaxLength(256);
+        builder.Property(p => p.PreferredDaypart).HasMaxLength(16);
     }
 }

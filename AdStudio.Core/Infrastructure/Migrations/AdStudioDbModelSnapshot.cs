@@ -548,8 +548,22 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.Property<DateTime?>("LastVisitAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferredDaypart")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PriceSensitivity")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("Purchases30d")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purchases7d")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Spend30d")
+                        .HasColumnType("REAL");
 
                     b.Property<double>("Spend90d")
                         .HasColumnType("REAL");
@@ -563,6 +577,9 @@ namespace AdStudio.Core.Infrastructure.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Visits30d")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits7d")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ShopperId");
@@ -606,11 +623,59 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.ToTable("DailyRollups");
                 });
 
+            modelBuilder.Entity("AdStudio.Core.Segments.Cluster", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CentroidJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Clusters");
+                });
+
+            modelBuilder.Entity("AdStudio.Core.Segments.ClusterAssignment", b =>
+                {
+                    b.Property<string>("ShopperId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClusterKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ShopperId");
+
+                    b.HasIndex("ClusterKey");
+
+                    b.ToTable("ClusterAssignments");
+                });
+
             modelBuilder.Entity("AdStudio.Core.Segments.Segment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClusterKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -661,6 +726,28 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.HasIndex("ShopperId");
 
                     b.ToTable("SegmentMembers");
+                });
+
+            modelBuilder.Entity("AdStudio.Core.Segments.SegmentSizePoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SegmentId", "At");
+
+                    b.ToTable("SegmentSizes");
                 });
 
             modelBuilder.Entity("AdStudio.Core.Shoppers.Shopper", b =>
@@ -749,6 +836,15 @@ namespace AdStudio.Core.Infrastructure.Migrations
                 });
 
             modelBuilder.Entity("AdStudio.Core.Segments.SegmentMember", b =>
+                {
+                    b.HasOne("AdStudio.Core.Segments.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdStudio.Core.Segments.SegmentSizePoint", b =>
                 {
                     b.HasOne("AdStudio.Core.Segments.Segment", null)
                         .WithMany()

@@ -1,0 +1,17 @@
+namespace AdStudio.Core.Profiling;
+
+/// <summary>A shopper's computed features, before they are stored.</summary>
+public sealed record ProfileValues(
+    DateTime? LastVisitAt,
+    DateTime? LastPurchaseAt,
+    int Visits7d,
+    int Visits30d,
+    int Purchases7d,
+    int Purchases30d,
+    double Spend30d,
+    double Spend90d,
+    double AverageDwellSeconds,
+    double? PriceSensitivity,
+    string PreferredDaypart,
+    IReadOnlyDictionary<string, double> Interests,
+    IReadOnlyList<string> TopCategories);

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Segments.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdStudio.Core.Segments;
+
+/// <summary>Reads consenting shoppers and their profiles into an <see cref="Audience"/>.</summary>
+public sealed class AudienceLoader(IDbContextFactory<AdStudioDb> dbFactory)
+{
+    public async Task<Audience> LoadAsync(DateTime now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Shoppers.AsNoTracking()
+            .Where(s => s.HasTrackingConsent)
+            .GroupJoin(db.Profiles.AsNoTracking(), s => s.Id, p => p.ShopperId, (s, ps) => new { s, ps })
+            .SelectMany(x => x.ps.DefaultIfEmpty(), (x, p) => new { x.s.Id, x.s.Region, x.s.Gender, x.s.AgeBand, Profile = p })
+            .ToListAsync(ct);
+        var interests = rows.Select(r => r.Profile is null ? [] : JsonSerializer.Deserialize<Dictionary<string, double>>(r.Profile.InterestsJson) ?? []).ToList();
+        var categories = interests.SelectMany(i => i.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray();
+        var index = categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.OrdinalIgnoreCase);
+        var audience = new AudienceRow[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var p = r.Profile;
+            var vector = new float[categories.Length];
+            foreach (var (category, share) in interests[i])
+            {
+                vector[index[category]] = (float)share;
+            }
+
+            audience[i] = new AudienceRow
+            {
+                ShopperId = r.Id,
+                Region = r.Region,
+                Gender = r.Gender,
+                AgeBand = r.AgeBand,
+                DaysSinceLastVisit = p?.LastVisitAt is { } visit ? (now - visit).TotalDays : null,
+                DaysSinceLastPurchase = p?.LastPurchaseAt is { } purchase ? (now - purchase).TotalDays : null,
+                Visits7d = p?.Visits7d ?? 0,
+                Visits30d = p?.Visits30d ?? 0,
+                Purchases7d = p?.Purchases7d ?? 0,
+                Purchases30d = p?.Purchases30d ?? 0,
+                Spend30d = p?.Spend30d ?? 0,
+                Spend90d = p?.Spend90d ?? 0,
+                AverageDwellSeconds = p?.AverageDwellSeconds ?? 0,
+                PriceSensitivity = p?.PriceSensitivity,
+                PreferredDaypart = p?.PreferredDaypart ?? "",
+                Interests = vector,
+                TopCategories = p is null ? [] : p.TopCategories.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            };
+        }
+
+        return new Audience(now, audience, categories);
+    }
+}
