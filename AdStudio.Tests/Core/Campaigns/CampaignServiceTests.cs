@@ -1,5 +1,6 @@
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
+using AdStudio.Core.Segments;
 using AdStudio.Core.Serving;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         var serving = new ServingOptions { Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 } } };
-        _service = new CampaignService(_db.Factory, Options.Create(serving), new FixedClock(new DateTimeOffset(Now)));
+        _service = new CampaignService(_db.Factory, Options.Create(serving), Options.Create(new PrivacyOptions()), new FixedClock(new DateTimeOffset(Now)));
         await using var db = _db.Open();
         var (_, creatives) = await ShopData.AddCampaignAsync(db, 2, "Existing");
         creatives[0].Status = CreativeStatus.Approved;
@@ -122,5 +123,23 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         var findings = CampaignRules.Validate(draft, ["sidebar"], _creatives.ToHashSet(), new HashSet<int> { 4 });
 
         Assert.Contains(findings, f => f.Field == "segments" && f.Message.Contains("both", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Create_TargetingSegmentBelowPrivacyThreshold_IsRefused()
+    {
+        int small;
+        await using (var db = _db.Open())
+        {
+            var segment = new Segment { Name = "Tiny", Size = 12 };
+            db.Segments.Add(segment);
+            await db.SaveChangesAsync();
+            small = segment.Id;
+        }
+
+        var error = await Assert.ThrowsAsync<CampaignRuleException>(() =>
+            _service.CreateAsync(Draft() with { IncludeSegments = [small] }, "maria", CancellationToken.None));
+
+        Assert.Contains(error.Findings, f => f.Field == "segments" && f.Message.Contains("fewer than 50", StringComparison.Ordinal));
     }
 }

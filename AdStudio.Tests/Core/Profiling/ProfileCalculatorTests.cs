@@ -10,7 +10,11 @@ public class ProfileCalculatorTests
 
     private static BehaviourEvent E(BehaviourEventType type, double daysAgo, string? category = "books", double? amount = null, double? dwell = null, double hoursOffset = 0) => new()
     {
-        ShopperId = "s", Type = type, Category = category, Amount = amount, DwellSeconds = dwell,
+        ShopperId = "s",
+        Type = type,
+        Category = category,
+        Amount = amount,
+        DwellSeconds = dwell,
         OccurredAt = Now.AddDays(-daysAgo).AddHours(hoursOffset),
     };
 

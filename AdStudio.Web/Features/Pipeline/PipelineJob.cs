@@ -4,11 +4,15 @@ using Hangfire;
 namespace AdStudio.Web.Features.Pipeline;
 
 /// <summary>The thin Hangfire shell around <see cref="PipelineRunner"/>: takes ids, never entities.</summary>
-public sealed class PipelineJob(PipelineRunner runner, PipelineLedger ledger)
+public sealed class PipelineJob(PipelineRunner runner, PipelineLedger ledger, PipelineLauncher launcher)
 {
     // The ledger records failures and the user restarts from the Jobs page; Hangfire retries would hide them.
     [AutomaticRetry(Attempts = 0)]
-    public Task RunAsync(int runId, CancellationToken cancellationToken) => runner.RunAsync(runId, cancellationToken);
+    public async Task RunAsync(int runId, CancellationToken cancellationToken)
+    {
+        await runner.RunAsync(runId, cancellationToken);
+        await FollowUpAsync(runId, cancellationToken);
+    }
 
     /// <summary>Entry point of recurring schedules: records a run in the ledger, then runs it.</summary>
     [AutomaticRetry(Attempts = 0)]
@@ -16,5 +20,16 @@ public sealed class PipelineJob(PipelineRunner runner, PipelineLedger ledger)
     {
         var run = await ledger.QueueAsync(step, cancellationToken);
         await runner.RunAsync(run.Id, cancellationToken);
+        await FollowUpAsync(run.Id, cancellationToken);
+    }
+
+    /// <summary>Fresh demo data is profiled straight away, so segments and targeting work from the first visit.</summary>
+    private async Task FollowUpAsync(int runId, CancellationToken cancellationToken)
+    {
+        var run = await ledger.FindAsync(runId, cancellationToken);
+        if (run is { Step: PipelineSteps.Seed, Status: PipelineRunStatus.Succeeded } && launcher.IsKnownStep(PipelineSteps.Profile))
+        {
+            await launcher.LaunchAsync(PipelineSteps.Profile, cancellationToken);
+        }
     }
 }

@@ -79,13 +79,18 @@ public sealed class PipelineLauncher(
 
     public void RegisterSchedules()
     {
-        var cron = pipelineOptions.Value.RollupCron;
-        if (string.IsNullOrWhiteSpace(cron))
+        Schedule(PipelineSteps.Rollup, pipelineOptions.Value.RollupCron);
+        Schedule(PipelineSteps.Profile, pipelineOptions.Value.ProfileCron);
+    }
+
+    private void Schedule(string step, string? cron)
+    {
+        if (string.IsNullOrWhiteSpace(cron) || !IsKnownStep(step))
         {
-            recurring.RemoveIfExists(PipelineSteps.Rollup);
+            recurring.RemoveIfExists(step);
             return;
         }
 
-        recurring.AddOrUpdate<PipelineJob>(PipelineSteps.Rollup, job => job.RunScheduledAsync(PipelineSteps.Rollup, CancellationToken.None), cron);
+        recurring.AddOrUpdate<PipelineJob>(step, job => job.RunScheduledAsync(step, CancellationToken.None), cron);
     }
 }

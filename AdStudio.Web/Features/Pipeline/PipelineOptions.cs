@@ -13,4 +13,7 @@ public sealed class PipelineOptions
 
     /// <summary>Cron (UTC) of the reconciling rollup rebuild; empty to disable.</summary>
     public string? RollupCron { get; set; } = "30 2 * * *";
+
+    /// <summary>Cron (UTC) of the incremental profiling run (a full run happens at most daily by itself); empty to disable.</summary>
+    public string? ProfileCron { get; set; } = "*/15 * * * *";
 }

@@ -9,6 +9,8 @@ public static class StepLabels
     {
         PipelineSteps.Seed => "Seed demo data",
         PipelineSteps.Rollup => "Rebuild rollups",
+        PipelineSteps.Profile => "Profile shoppers",
+        PipelineSteps.Cluster => "Cluster shoppers",
         _ => step,
     };
 }

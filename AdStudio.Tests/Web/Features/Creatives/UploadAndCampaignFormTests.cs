@@ -35,6 +35,7 @@ public sealed class UploadAndCampaignFormTests : IAsyncLifetime
             services.AddSingleton(new DataPaths(_db.Directory));
             services.AddSingleton(Options.Create(serving));
             services.AddSingleton(Options.Create(new CreativeOptions()));
+            services.AddSingleton(Options.Create(new AdStudio.Core.Segments.PrivacyOptions()));
             services.AddSingleton<CreativeStore>();
             services.AddSingleton<CreativeService>();
             services.AddSingleton<CampaignService>();

@@ -1,0 +1,153 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Segments;
+using AdStudio.Core.Segments.Rules;
+using AdStudio.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Web.Features.Segments;
+
+public static class SegmentEndpoints
+{
+    public static IEndpointRouteBuilder MapSegments(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/segments").WithTags("Segments");
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id:int}", GetAsync);
+        api.MapPost("/preview", PreviewAsync);
+        api.MapPost("/", CreateAsync);
+        api.MapPut("/{id:int}", UpdateAsync);
+        api.MapPost("/{id:int}/duplicate", async (int id, SegmentService s, IOptions<PrivacyOptions> p, CancellationToken ct) =>
+            await RunAsync(async () => (IResult)TypedResults.Created($"/api/segments", SegmentDto.From(await s.DuplicateAsync(id, ct), p.Value, true))));
+        api.MapPost("/{id:int}/archive", async (int id, SegmentService s, CancellationToken ct) =>
+            await RunAsync(async () =>
+            {
+                await s.ArchiveAsync(id, ct);
+                return TypedResults.NoContent();
+            }));
+        api.MapGet("/{id:int}/members.csv", ExportAsync);
+        return app;
+    }
+
+    private static async Task<Ok<SegmentDto[]>> ListAsync(IDbContextFactory<AdStudioDb> dbFactory, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var segments = await db.Segments.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Name).ToListAsync(ct);
+        return TypedResults.Ok(segments.Select(s => SegmentDto.From(s, privacy.Value, false)).ToArray());
+    }
+
+    private static async Task<Results<Ok<SegmentDto>, ProblemHttpResult>> GetAsync(int id, IDbContextFactory<AdStudioDb> dbFactory, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && !s.IsArchived, ct) is { } s
+            ? TypedResults.Ok(SegmentDto.From(s, privacy.Value, true))
+            : ApiProblems.NotFound($"There is no segment {id}.");
+    }
+
+    /// <summary>How many consenting shoppers a rule matches now; null below the privacy threshold.</summary>
+    private static async Task<Results<Ok<SegmentPreview>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        HttpRequest request, AudienceIndex audiences, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync(request, SegmentsJsonContext.Default.SegmentRequest, ct);
+        if (body is null)
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        var (rule, errors) = SegmentRule.Parse(body.Rule);
+        if (rule is null)
+        {
+            return Invalid(errors);
+        }
+
+        var size = (await audiences.GetAsync(ct)).Count(rule);
+        return TypedResults.Ok(new SegmentPreview(privacy.Value.Allows(size) ? size : null, privacy.Value.MinSegmentSize));
+    }
+
+    private static async Task<Results<Created<SegmentDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, SegmentService segments, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync(request, SegmentsJsonContext.Default.SegmentRequest, ct);
+        if (body is null)
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        try
+        {
+            var s = await segments.CreateAsync(body.Name ?? "", body.Description, body.Rule?.ToJsonString() ?? "", ct);
+            return TypedResults.Created($"/api/segments/{s.Id}", SegmentDto.From(s, privacy.Value, true));
+        }
+        catch (SegmentRuleException ex)
+        {
+            return Invalid(ex.Errors.Count > 0 ? ex.Errors : [ex.Message]);
+        }
+    }
+
+    private static async Task<Results<Ok<SegmentDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        int id, HttpRequest request, SegmentService segments, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync(request, SegmentsJsonContext.Default.SegmentRequest, ct);
+        if (body is null)
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        try
+        {
+            return TypedResults.Ok(SegmentDto.From(await segments.UpdateAsync(id, body.Name ?? "", body.Description, body.Rule?.ToJsonString() ?? "", ct), privacy.Value, true));
+        }
+        catch (SegmentRuleException ex)
+        {
+            return Invalid(ex.Errors.Count > 0 ? ex.Errors : [ex.Message]);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return ApiProblems.NotFound(ex.Message);
+        }
+    }
+
+    /// <summary>Pseudonymous member ids as CSV; refused below the privacy threshold.</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+        int id, IDbContextFactory<AdStudioDb> dbFactory, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && !s.IsArchived, ct) is not { } segment)
+        {
+            return ApiProblems.NotFound($"There is no segment {id}.");
+        }
+
+        if (!privacy.Value.Allows(segment.Size))
+        {
+            return TypedResults.Problem(
+                detail: $"Segments smaller than {privacy.Value.MinSegmentSize} shoppers cannot be exported.",
+                title: "Below the privacy threshold.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var ids = await db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == id).OrderBy(m => m.ShopperId).Select(m => m.ShopperId).ToListAsync(ct);
+        return TypedResults.File(Encoding.UTF8.GetBytes("shopperId\n" + string.Join("\n", ids) + "\n"), "text/csv", $"segment-{id}-members.csv");
+    }
+
+    private static async Task<IResult> RunAsync(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (SegmentRuleException ex)
+        {
+            return ApiProblems.BadRequest(ex.Message);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return ApiProblems.NotFound(ex.Message);
+        }
+    }
+
+    private static ValidationProblem Invalid(IReadOnlyList<string> errors) =>
+        ApiProblems.Invalid(new Dictionary<string, string[]> { ["rule"] = [.. errors] }, string.Join(" ", errors));
+}

@@ -1,0 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AdStudio.Web.Features.Segments;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SegmentRequest))]
+internal sealed partial class SegmentsJsonContext : JsonSerializerContext;
