@@ -20,4 +20,7 @@ public sealed class BehaviourEvent
     public double? DwellSeconds { get; set; }
 
     public DateTime OccurredAt { get; set; }
+
+    /// <summary>For imported rows: a hash of the row's content, so importing the same file twice adds nothing.</summary>
+    public string? ImportKey { get; set; }
 }

@@ -14,5 +14,7 @@ internal sealed class BehaviourEventConfiguration : IEntityTypeConfiguration<Beh
         builder.Property(e => e.Query).HasMaxLength(256);
         builder.HasIndex(e => new { e.ShopperId, e.OccurredAt });
         builder.HasIndex(e => e.OccurredAt);
+        builder.Property(e => e.ImportKey).HasMaxLength(64);
+        builder.HasIndex(e => e.ImportKey).IsUnique();
     }
 }

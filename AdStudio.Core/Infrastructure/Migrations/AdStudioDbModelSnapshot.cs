@@ -294,6 +294,10 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.Property<double?>("DwellSeconds")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
@@ -314,6 +318,9 @@ namespace AdStudio.Core.Infrastructure.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("OccurredAt");
 

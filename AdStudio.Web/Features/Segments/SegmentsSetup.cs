@@ -1,6 +1,7 @@
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Profiling;
 using AdStudio.Core.Segments;
+using AdStudio.Core.Segments.Clustering;
 using AdStudio.Web.Infrastructure;
 
 namespace AdStudio.Web.Features.Segments;
@@ -17,6 +18,7 @@ public static class SegmentsSetup
         builder.Services.AddSingleton<SegmentService>();
         builder.Services.AddSingleton<ProfilingStep>();
         builder.Services.AddSingleton<IPipelineStep>(sp => sp.GetRequiredService<ProfilingStep>());
+        builder.Services.AddSingleton<IPipelineStep, ClusteringStep>();
         return builder;
     }
 }

@@ -43,6 +43,10 @@ public sealed class HealthAndPagesTests(AppHost app)
     [InlineData("/campaigns/1/edit", "Dayparting")]
     [InlineData("/campaigns/new", "New campaign")]
     [InlineData("/creatives/1", "Review")]
+    [InlineData("/segments/1", "Size over time")]
+    [InlineData("/segments/new", "Estimated size")]
+    [InlineData("/segments/clusters", "Clusters")]
+    [InlineData("/segments/import", "Behaviour events")]
     [InlineData("/experiments/new", "Create draft")]
     [InlineData("/experiments/calculator", "Sample size and duration")]
     public async Task Page_RendersWithDemoData(string path, string expected)

@@ -1,0 +1,78 @@
+using AdStudio.Core.Shoppers.Import;
+using AdStudio.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AdStudio.Web.Features.Import;
+
+public static class ImportEndpoints
+{
+    public static IHostApplicationBuilder AddImport(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CsvImporter>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapImport(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/import").WithTags("Import");
+        api.MapPost("/{kind}", ImportAsync);
+        api.MapGet("/reports/{id}.csv", (string id, CsvImporter importer) =>
+            importer.ReportPath(id) is { } path
+                ? (IResult)TypedResults.PhysicalFile(path, "text/csv", $"import-errors-{id}.csv")
+                : ApiProblems.NotFound("There is no such import report."));
+        return app;
+    }
+
+    /// <summary>
+    /// Imports a CSV sent as a multipart file (any field name) or as a text/csv body. Streamed row by row; the
+    /// answer counts imported, unchanged and rejected rows and lists the problems (also as a downloadable report).
+    /// </summary>
+    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(string kind, HttpRequest request, CsvImporter importer, CancellationToken ct)
+    {
+        if (kind is not (CsvImporter.Shoppers or CsvImporter.Events))
+        {
+            return ApiProblems.NotFound($"Import \"{CsvImporter.Shoppers}\" or \"{CsvImporter.Events}\".");
+        }
+
+        Stream? stream = null;
+        try
+        {
+            if (request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(ct);
+                if (form.Files.Count != 1)
+                {
+                    return ApiProblems.BadRequest("Send exactly one CSV file.");
+                }
+
+                stream = form.Files[0].OpenReadStream();
+            }
+            else if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                // The CSV reader reads synchronously, which Kestrel forbids on the request body: spool it to a
+                // temporary file first (never to memory), deleted when the import ends.
+                stream = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+                await request.Body.CopyToAsync(stream, ct);
+                stream.Position = 0;
+            }
+            else
+            {
+                return ApiProblems.BadRequest("Send the CSV as multipart/form-data or with Content-Type: text/csv.");
+            }
+
+            var result = await importer.ImportAsync(kind, stream, ct);
+            return TypedResults.Ok(ImportResponse.From(result));
+        }
+        catch (ImportFormatException ex)
+        {
+            return ApiProblems.BadRequest(ex.Message, "The file cannot be imported.");
+        }
+        finally
+        {
+            if (stream is not null)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+}
