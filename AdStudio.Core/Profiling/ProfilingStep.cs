@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Pipeline;
@@ -28,6 +29,7 @@ public sealed class ProfilingStep(
 {
     public const string WatermarkKey = "profile.watermark";
     public const string FullRunKey = "profile.full-at";
+    public const string CategoryMeansKey = "profile.category-means";
     public static readonly TimeSpan History = TimeSpan.FromDays(180);
     public static readonly TimeSpan FullRunEvery = TimeSpan.FromHours(24);
 
@@ -52,18 +54,32 @@ public sealed class ProfilingStep(
         var lastFull = await SettingAsync(db, FullRunKey, ct) is { } f ? DateTime.Parse(f, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) : (DateTime?)null;
         var full = forceFull || watermark is null || lastFull is null || now - lastFull > FullRunEvery;
         var maxId = await db.BehaviourEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-        var consenting = (await db.Shoppers.Where(s => s.HasTrackingConsent).Select(s => s.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var since = now - History;
-        var means = await db.BehaviourEvents.Where(e => e.Type == BehaviourEventType.Purchase && e.OccurredAt >= since && e.Category != null && e.Amount > 0)
-            .GroupBy(e => e.Category!).Select(g => new { g.Key, Mean = g.Average(e => e.Amount!.Value) })
-            .ToDictionaryAsync(x => x.Key, x => x.Mean, StringComparer.Ordinal, ct);
         List<string>? affected = null;
-        if (!full)
+        HashSet<string> consenting;
+        if (full)
         {
-            affected = await db.BehaviourEvents.Where(e => e.Id > watermark).Select(e => e.ShopperId).Distinct().ToListAsync(ct);
-            affected.RemoveAll(id => !consenting.Contains(id));
+            consenting = (await db.Shoppers.Where(s => s.HasTrackingConsent).Select(s => s.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        }
+        else
+        {
+            // Only the shoppers with new events are read, and only their consent is needed.
+            var touched = await db.BehaviourEvents.Where(e => e.Id > watermark).Select(e => e.ShopperId).Distinct().ToListAsync(ct);
+            consenting = [];
+            foreach (var chunk in touched.Chunk(500))
+            {
+                consenting.UnionWith(await db.Shoppers.Where(s => s.HasTrackingConsent && chunk.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct));
+            }
+
+            affected = [.. touched.Where(consenting.Contains)];
         }
 
+        // Category price means move slowly: computed on full runs and reused by incremental ones.
+        var means = !full && await SettingAsync(db, CategoryMeansKey, ct) is { } stored
+            ? JsonSerializer.Deserialize<Dictionary<string, double>>(stored) ?? []
+            : await db.BehaviourEvents.Where(e => e.Type == BehaviourEventType.Purchase && e.OccurredAt >= since && e.Category != null && e.Amount > 0)
+                .GroupBy(e => e.Category!).Select(g => new { g.Key, Mean = g.Average(e => e.Amount!.Value) })
+                .ToDictionaryAsync(x => x.Key, x => x.Mean, StringComparer.Ordinal, ct);
         progress.Report(0.05);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
@@ -79,13 +95,16 @@ public sealed class ProfilingStep(
             if (full)
             {
                 await SaveSettingAsync(connection, transaction, FullRunKey, now.ToString("O", CultureInfo.InvariantCulture), ct);
+                await SaveSettingAsync(connection, transaction, CategoryMeansKey, JsonSerializer.Serialize(means), ct);
             }
 
             await transaction.CommitAsync(ct);
         }
 
         progress.Report(0.85);
-        var audience = await audienceLoader.LoadAsync(now, ct);
+        var audience = full
+            ? await audienceLoader.LoadAsync(now, ct)
+            : await audienceLoader.RefreshAsync(await audienceIndex.GetAsync(ct), affected!, now, ct);
         audienceIndex.Swap(audience);
         var segments = await materializer.MaterializeAsync(audience, await clusters.LatestAsync(ct), now, ct);
         progress.Report(1);

@@ -7,4 +7,10 @@ if (args is ["baseline-server", var port, var bodyFile])
     return;
 }
 
+if (args is ["profile", ..])
+{
+    await ProfilingBenchmark.RunAsync(ServeBenchmark.RepositoryRoot());
+    return;
+}
+
 await ServeBenchmark.RunAsync(args);

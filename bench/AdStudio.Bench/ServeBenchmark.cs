@@ -113,7 +113,7 @@ internal static class ServeBenchmark
         return text.ToString();
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AdStudio.sln")))
