@@ -71,15 +71,15 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
             return;
         }
 
-        await using var command = Command(connection, transaction, InsertBehaviourSql);
-        var shopper = Parameter(command, "@shopper");
-        var type = Parameter(command, "@type");
-        var category = Parameter(command, "@category");
-        var product = Parameter(command, "@product");
-        var query = Parameter(command, "@query");
-        var amount = Parameter(command, "@amount");
-        var dwell = Parameter(command, "@dwell");
-        var at = Parameter(command, "@at");
+        await using var command = Sql.Command(connection, transaction, InsertBehaviourSql);
+        var shopper = Sql.Parameter(command, "@shopper");
+        var type = Sql.Parameter(command, "@type");
+        var category = Sql.Parameter(command, "@category");
+        var product = Sql.Parameter(command, "@product");
+        var query = Sql.Parameter(command, "@query");
+        var amount = Sql.Parameter(command, "@amount");
+        var dwell = Sql.Parameter(command, "@dwell");
+        var at = Sql.Parameter(command, "@at");
         foreach (var e in events)
         {
             shopper.Value = e.ShopperId;
@@ -102,18 +102,18 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
             return 0;
         }
 
-        await using var command = Command(connection, transaction, InsertAdSql);
-        var type = Parameter(command, "@type");
-        var decision = Parameter(command, "@decision");
-        var shopper = Parameter(command, "@shopper");
-        var campaign = Parameter(command, "@campaign");
-        var creative = Parameter(command, "@creative");
-        var experiment = Parameter(command, "@experiment");
-        var variant = Parameter(command, "@variant");
-        var placement = Parameter(command, "@placement");
-        var cost = Parameter(command, "@cost");
-        var revenue = Parameter(command, "@revenue");
-        var at = Parameter(command, "@at");
+        await using var command = Sql.Command(connection, transaction, InsertAdSql);
+        var type = Sql.Parameter(command, "@type");
+        var decision = Sql.Parameter(command, "@decision");
+        var shopper = Sql.Parameter(command, "@shopper");
+        var campaign = Sql.Parameter(command, "@campaign");
+        var creative = Sql.Parameter(command, "@creative");
+        var experiment = Sql.Parameter(command, "@experiment");
+        var variant = Sql.Parameter(command, "@variant");
+        var placement = Sql.Parameter(command, "@placement");
+        var cost = Sql.Parameter(command, "@cost");
+        var revenue = Sql.Parameter(command, "@revenue");
+        var at = Sql.Parameter(command, "@at");
         var inserted = 0;
         foreach (var e in events)
         {
@@ -146,16 +146,16 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
             return;
         }
 
-        await using var command = Command(connection, transaction, UpsertRollupSql);
-        var date = Parameter(command, "@date");
-        var campaign = Parameter(command, "@campaign");
-        var creative = Parameter(command, "@creative");
-        var variant = Parameter(command, "@variant");
-        var impressions = Parameter(command, "@impressions");
-        var clicks = Parameter(command, "@clicks");
-        var conversions = Parameter(command, "@conversions");
-        var cost = Parameter(command, "@cost");
-        var revenue = Parameter(command, "@revenue");
+        await using var command = Sql.Command(connection, transaction, UpsertRollupSql);
+        var date = Sql.Parameter(command, "@date");
+        var campaign = Sql.Parameter(command, "@campaign");
+        var creative = Sql.Parameter(command, "@creative");
+        var variant = Sql.Parameter(command, "@variant");
+        var impressions = Sql.Parameter(command, "@impressions");
+        var clicks = Sql.Parameter(command, "@clicks");
+        var conversions = Sql.Parameter(command, "@conversions");
+        var cost = Sql.Parameter(command, "@cost");
+        var revenue = Sql.Parameter(command, "@revenue");
         foreach (var (key, totals) in deltas)
         {
             date.Value = key.Date;
@@ -169,21 +169,5 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
             revenue.Value = totals.Revenue;
             await command.ExecuteNonQueryAsync(ct);
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using AdStudio.Core.Infrastructure;
 
 namespace AdStudio.Core.Profiling;
 
@@ -24,17 +25,9 @@ internal sealed class ProfileWriter : IAsyncDisposable
 
     public ProfileWriter(DbConnection connection, DbTransaction transaction)
     {
-        _command = connection.CreateCommand();
-        _command.Transaction = transaction;
-        _command.CommandText = UpsertSql;
+        _command = Sql.Command(connection, transaction, UpsertSql);
         string[] names = ["@id", "@updated", "@visit", "@purchase", "@v7", "@v30", "@p7", "@p30", "@s30", "@s90", "@dwell", "@price", "@daypart", "@interests", "@top"];
-        _p = [.. names.Select(n =>
-        {
-            var p = _command.CreateParameter();
-            p.ParameterName = n;
-            _command.Parameters.Add(p);
-            return p;
-        })];
+        _p = [.. names.Select(n => Sql.Parameter(_command, n))];
     }
 
     public async Task WriteAsync(string shopperId, ProfileValues v, DateTime updatedAt, CancellationToken ct)

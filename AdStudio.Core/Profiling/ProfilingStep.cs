@@ -138,12 +138,12 @@ public sealed class ProfilingStep(
             filter = $"AND \"ShopperId\" IN ({string.Join(", ", only.Select((_, i) => $"@s{i}"))})";
             for (var i = 0; i < only.Length; i++)
             {
-                Parameter(command, $"@s{i}", only[i]);
+                Sql.Parameter(command, $"@s{i}", only[i]);
             }
         }
 
         command.CommandText = EventsHead + filter + EventsTail;
-        Parameter(command, "@since", since);
+        Sql.Parameter(command, "@since", since);
         var total = only is null ? Math.Max(1, consenting.Count) : only.Length;
         var profiled = 0;
         string? current = null;
@@ -201,7 +201,7 @@ public sealed class ProfilingStep(
             """
             DELETE FROM "Profiles" WHERE "ShopperId" NOT IN (SELECT "Id" FROM "Shoppers" WHERE "HasTrackingConsent" = @consent)
             """;
-        Parameter(command, "@consent", true);
+        Sql.Parameter(command, "@consent", true);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -213,16 +213,8 @@ public sealed class ProfilingStep(
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """INSERT INTO "Settings" ("Key", "Value") VALUES (@key, @value) ON CONFLICT ("Key") DO UPDATE SET "Value" = excluded."Value" """;
-        Parameter(command, "@key", key);
-        Parameter(command, "@value", value);
+        Sql.Parameter(command, "@key", key);
+        Sql.Parameter(command, "@value", value);
         await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
     }
 }

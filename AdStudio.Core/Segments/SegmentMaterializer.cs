@@ -1,4 +1,3 @@
-using System.Data.Common;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Segments.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -54,20 +53,16 @@ public sealed class SegmentMaterializer(IDbContextFactory<AdStudioDb> dbFactory)
         }
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var delete = connection.CreateCommand())
+        await using (var delete = Sql.Command(connection, transaction, "DELETE FROM \"SegmentMembers\" WHERE \"SegmentId\" = @segment"))
         {
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM \"SegmentMembers\" WHERE \"SegmentId\" = @segment";
-            Add(delete, "@segment", segmentId);
+            Sql.Parameter(delete, "@segment", segmentId);
             await delete.ExecuteNonQueryAsync(ct);
         }
 
-        await using (var insert = connection.CreateCommand())
+        await using (var insert = Sql.Command(connection, transaction, "INSERT INTO \"SegmentMembers\" (\"SegmentId\", \"ShopperId\") VALUES (@segment, @shopper)"))
         {
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO \"SegmentMembers\" (\"SegmentId\", \"ShopperId\") VALUES (@segment, @shopper)";
-            Add(insert, "@segment", segmentId);
-            var shopper = Add(insert, "@shopper", "");
+            Sql.Parameter(insert, "@segment", segmentId);
+            var shopper = Sql.Parameter(insert, "@shopper");
             foreach (var id in members)
             {
                 shopper.Value = id;
@@ -76,14 +71,5 @@ public sealed class SegmentMaterializer(IDbContextFactory<AdStudioDb> dbFactory)
         }
 
         await transaction.CommitAsync(ct);
-    }
-
-    private static DbParameter Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
-        return p;
     }
 }

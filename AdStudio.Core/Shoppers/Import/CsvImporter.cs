@@ -256,20 +256,10 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
             names = ["@shopper", "@type", "@category", "@product", "@query", "@amount", "@dwell", "@at", "@key"];
         }
 
-        var parameters = names.Select(n =>
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = n;
-            command.Parameters.Add(p);
-            return p;
-        }).ToArray();
-        DbParameter? now = null;
+        var parameters = names.Select(n => Sql.Parameter(command, n)).ToArray();
         if (kind == Shoppers)
         {
-            now = command.CreateParameter();
-            now.ParameterName = "@now";
-            now.Value = clock.GetUtcNow().UtcDateTime;
-            command.Parameters.Add(now);
+            Sql.Parameter(command, "@now", clock.GetUtcNow().UtcDateTime);
         }
 
         long written = 0;
