@@ -1,0 +1,12 @@
+using AdStudio.Core.Events;
+
+namespace AdStudio.Core.Modeling.Training;
+
+/// <summary>A behaviour event on a shopper's timeline.</summary>
+public sealed record TimelineEvent(string ShopperId, DateTime At, BehaviourEventType Type, string? Category);
+
+/// <summary>An impression and, if the shopper clicked, when.</summary>
+public sealed record TimelineImpression(string ShopperId, DateTime At, int CreativeId, string Placement, DateTime? ClickedAt);
+
+/// <summary>What a model may know about a creative.</summary>
+public sealed record CreativeFacts(int Id, string Category, double Discount, int HeadlineLength);
