@@ -22,9 +22,18 @@ public sealed class ModelVersion
 
     public double? LogLoss { get; set; }
 
+    /// <summary>Log loss ÷ the entropy of the base rate; below 1 beats always predicting the base rate.</summary>
+    public double? NormalisedEntropy { get; set; }
+
+    /// <summary>Expected calibration error over ten bins.</summary>
+    public double? CalibrationError { get; set; }
+
     public double? OracleAuc { get; set; }
 
     public double? OracleLogLoss { get; set; }
 
     public DateTime TrainedAt { get; set; }
+
+    /// <summary>First and last day of the validation window the metrics come from.</summary>
+    public DateTime? ValidationFrom { get; set; }
 }

@@ -7,4 +7,5 @@ public static class PipelineSteps
     public const string Rollup = "rollup";
     public const string Profile = "profile";
     public const string Cluster = "cluster";
+    public const string Train = "train";
 }

@@ -451,6 +451,9 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.Property<double?>("Auc")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("CalibrationError")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -462,6 +465,9 @@ namespace AdStudio.Core.Infrastructure.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("LogLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NormalisedEntropy")
                         .HasColumnType("REAL");
 
                     b.Property<double?>("OracleAuc")
@@ -488,6 +494,9 @@ namespace AdStudio.Core.Infrastructure.Migrations
 
                     b.Property<double>("TrainingSeconds")
                         .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("ValidationFrom")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AdStudio.Core.Modeling;
+
+/// <summary>Model training settings (section <c>Modeling</c>).</summary>
+public sealed class ModelingOptions
+{
+    public const string SectionName = "Modeling";
+
+    /// <summary>The newest days of impressions held out to validate every model.</summary>
+    [Range(1, 60)]
+    public int ValidationDays { get; set; } = 5;
+
+    /// <summary>A challenger replaces the active model only if its validation log loss is lower by at least this fraction.</summary>
+    [Range(0.0, 0.5)]
+    public double PromotionMargin { get; set; } = 0.002;
+
+    /// <summary>Fewer training impressions than this and the run stops with a message instead of fitting noise.</summary>
+    [Range(100, 10_000_000)]
+    public int MinimumRows { get; set; } = 2000;
+
+    /// <summary>Trainers to compare (logistic_regression, ffm, fast_tree, lightgbm).</summary>
+    public List<string> Trainers { get; set; } = ["logistic_regression", "ffm", "fast_tree", "lightgbm"];
+}

@@ -1,0 +1,85 @@
+using AdStudio.Core.Events;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Modeling;
+using AdStudio.Core.Modeling.Training;
+using AdStudio.Core.Serving;
+using AdStudio.Core.Simulation;
+using AdStudio.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
+
+namespace AdStudio.Tests.Core.Modeling;
+
+public sealed class ClickTrainingStepTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly DemoOptions _demo = new() { Shoppers = 3000, Days = 30, Seed = 42 };
+    private readonly ServingOptions _serving = new()
+    {
+        Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 }, ["leaderboard"] = new() { Width = 728, Height = 90 }, ["mobile"] = new() { Width = 320, Height = 50 } },
+    };
+
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        await new DemoSeeder(_db.Factory, new EventStore(_db.Factory), new SnapshotBuilder(_db.Factory, Options.Create(_serving)),
+            new AdServer(new DecisionEngine(0.05), new DecisionTokenCodec(new byte[32])), Options.Create(_demo), _clock).RunAsync(new Progress<double>(), CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private ClickTrainingStep Step(params string[] trainers) => new(
+        _db.Factory, new DataPaths(_db.Directory),
+        Options.Create(new ModelingOptions { Trainers = trainers.Length > 0 ? [.. trainers] : [.. TrainerKind.All] }),
+        Options.Create(_serving), Options.Create(_demo), _clock);
+
+    [Fact]
+    public async Task Train_DemoHistory_RegistersEveryTrainerWithOracleAndPromotesTheBest()
+    {
+        var summary = await Step().RunAsync(new Progress<double>(), CancellationToken.None);
+
+        output.WriteLine(summary);
+        await using var db = _db.Open();
+        var versions = await db.ModelVersions.ToListAsync();
+        Assert.Equal(TrainerKind.All.Order(), versions.Select(v => v.Trainer).Order());
+        var active = Assert.Single(versions, v => v.Status == ModelStatus.Active);
+        Assert.Equal(versions.Min(v => v.LogLoss), active.LogLoss);
+        Assert.All(versions, v => Assert.True(File.Exists(Path.Combine(_db.Directory, "models", v.FileName))));
+        // On 3,000 shoppers' history the tree learners overfit a little (normalised entropy just above 1); the chosen model must beat the base rate.
+        Assert.All(versions, v => Assert.InRange(v.NormalisedEntropy!.Value, 0.5, 1.2));
+        Assert.True(active.NormalisedEntropy < 1);
+        // The oracle bounds every model from above (AUC) and below (log loss), up to validation noise.
+        Assert.NotNull(active.OracleAuc);
+        Assert.InRange(active.Auc!.Value, active.OracleAuc!.Value - 0.1, active.OracleAuc.Value + 0.02);
+        Assert.True(active.LogLoss >= active.OracleLogLoss * 0.97, $"{active.LogLoss} vs oracle {active.OracleLogLoss}");
+    }
+
+    [Fact]
+    public async Task Train_Again_KeepsActiveUnlessClearlyBetter_AndReplacesUnreadableActive()
+    {
+        await Step(TrainerKind.LogisticRegression).RunAsync(new Progress<double>(), CancellationToken.None);
+
+        var second = await Step(TrainerKind.LogisticRegression).RunAsync(new Progress<double>(), CancellationToken.None);
+        output.WriteLine(second);
+
+        Assert.Contains("Kept the active model", second, StringComparison.Ordinal);
+        await using (var db = _db.Open())
+        {
+            var active = await db.ModelVersions.SingleAsync(v => v.Status == ModelStatus.Active);
+            await File.WriteAllTextAsync(Path.Combine(_db.Directory, "models", active.FileName), "not a model");
+        }
+
+        var third = await Step(TrainerKind.LogisticRegression).RunAsync(new Progress<double>(), CancellationToken.None);
+        output.WriteLine(third);
+
+        Assert.Contains("Promoted", third, StringComparison.Ordinal);
+        await using var after = _db.Open();
+        Assert.Equal((1, 1, 1), (
+            await after.ModelVersions.CountAsync(v => v.Status == ModelStatus.Active),
+            await after.ModelVersions.CountAsync(v => v.Status == ModelStatus.Retired),
+            await after.ModelVersions.CountAsync(v => v.Status == ModelStatus.Candidate)));
+    }
+}

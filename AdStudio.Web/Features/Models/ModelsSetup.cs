@@ -1,0 +1,34 @@
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Modeling;
+using AdStudio.Core.Modeling.Training;
+using AdStudio.Core.Pipeline;
+using AdStudio.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdStudio.Web.Features.Models;
+
+public static class ModelsSetup
+{
+    public static IHostApplicationBuilder AddModels(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<ModelingOptions>(ModelingOptions.SectionName)
+            .Validate(o => o.Trainers.Count > 0 && o.Trainers.All(TrainerKind.All.Contains), "Modeling:Trainers lists one or more of logistic_regression, ffm, fast_tree, lightgbm.");
+        builder.Services.AddSingleton<IPipelineStep, ClickTrainingStep>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/models", ListAsync).WithTags("Models");
+        return app;
+    }
+
+    /// <summary>Every model version, newest first; log losses are in nats.</summary>
+    private static async Task<Ok<ModelDto[]>> ListAsync(IDbContextFactory<AdStudioDb> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var versions = await db.ModelVersions.AsNoTracking().OrderByDescending(v => v.TrainedAt).ThenBy(v => v.Id).ToListAsync(ct);
+        return TypedResults.Ok(versions.Select(ModelDto.From).ToArray());
+    }
+}
