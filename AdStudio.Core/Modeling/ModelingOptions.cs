@@ -19,6 +19,11 @@ public sealed class ModelingOptions
     [Range(100, 10_000_000)]
     public int MinimumRows { get; set; } = 2000;
 
-    /// <summary>Trainers to compare (logistic_regression, ffm, fast_tree, lightgbm).</summary>
-    public List<string> Trainers { get; set; } = ["logistic_regression", "ffm", "fast_tree", "lightgbm"];
+    /// <summary>
+    /// Trainers to compare (logistic_regression, ffm, fast_tree, lightgbm); empty compares all. Empty by default
+    /// because configuration binding appends to a list rather than replacing it.
+    /// </summary>
+    public List<string> Trainers { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveTrainers => Trainers.Count > 0 ? Trainers.Distinct().ToList() : Training.TrainerKind.All;
 }

@@ -50,7 +50,7 @@ public sealed class ClickTrainingStep(
         var oracleMetrics = OracleMetrics(validation, oracle);
         var trainer = new ClickModelTrainer();
         var fitted = new List<TrainedModel>();
-        var trainers = options.Value.Trainers;
+        var trainers = options.Value.EffectiveTrainers;
         for (var i = 0; i < trainers.Count; i++)
         {
             fitted.Add(trainer.Fit(trainers[i], training, validation));

@@ -13,7 +13,7 @@ public static class ModelsSetup
     public static IHostApplicationBuilder AddModels(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<ModelingOptions>(ModelingOptions.SectionName)
-            .Validate(o => o.Trainers.Count > 0 && o.Trainers.All(TrainerKind.All.Contains), "Modeling:Trainers lists one or more of logistic_regression, ffm, fast_tree, lightgbm.");
+            .Validate(o => o.Trainers.All(TrainerKind.All.Contains), "Modeling:Trainers may only list logistic_regression, ffm, fast_tree and lightgbm (empty: all).");
         builder.Services.AddSingleton<IPipelineStep, ClickTrainingStep>();
         return builder;
     }
