@@ -16,7 +16,8 @@ public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadO
     [
         "hour_sin", "hour_cos", "weekday", .. placements.Select(p => "placement_" + p), .. categories.Select(c => "ad_category_" + c),
         "discount", "headline_length", "interest_in_ad_category", "interest_cosine", "log_events", "log_purchases",
-        "days_since_last_event", "creative_prior_ctr", .. categories.Select(c => "interest_" + c),
+        "days_since_last_event", "creative_prior_ctr", "hour_affinity", "price_index", "discount_x_bargain",
+        .. categories.Select(c => "interest_" + c),
     ];
 
     public List<ClickRow> Build(IReadOnlyList<TimelineEvent> events, IReadOnlyList<TimelineImpression> impressions, IReadOnlyDictionary<int, CreativeFacts> creatives)
@@ -27,6 +28,7 @@ public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadO
         var creativeClicks = new Dictionary<int, long>();
         long allImpressions = 0, allClicks = 0;
         var clicks = impressions.Where(i => i.ClickedAt is not null).OrderBy(i => i.ClickedAt).ToList();
+        var priceSums = new Dictionary<string, (double Sum, int Count)>(StringComparer.OrdinalIgnoreCase);
         var rows = new List<ClickRow>(impressions.Count);
         int e = 0, c = 0;
         foreach (var impression in impressions.OrderBy(i => i.At))
@@ -34,7 +36,19 @@ public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadO
             for (; e < events.Count && events[e].At < impression.At; e++)
             {
                 var ev = events[e];
-                State(shoppers, ev.ShopperId).Add(ev, ev.Category is not null && categoryIndex.TryGetValue(ev.Category, out var ci) ? ci : -1);
+                var state = State(shoppers, ev.ShopperId);
+                state.Add(ev, ev.Category is not null && categoryIndex.TryGetValue(ev.Category, out var ci) ? ci : -1);
+                if (ev.Type == Events.BehaviourEventType.Purchase && ev.Category is not null && ev.Amount is > 0)
+                {
+                    // Compare with the category's mean price so far, then let this purchase join it.
+                    var (sum, count) = priceSums.GetValueOrDefault(ev.Category);
+                    if (count > 0)
+                    {
+                        state.AddPriceRatio(ev.Amount.Value / (sum / count));
+                    }
+
+                    priceSums[ev.Category] = (sum + ev.Amount.Value, count + 1);
+                }
             }
 
             for (; c < clicks.Count && clicks[c].ClickedAt < impression.At; c++)
@@ -98,6 +112,9 @@ public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadO
         f[k++] = (float)Math.Log(1 + shopper.Purchases);
         f[k++] = shopper.LastEventAt is { } last ? (float)Math.Min(90, (impression.At - last).TotalDays) / 90f : 1;
         f[k++] = (float)priorCtr;
+        f[k++] = (float)shopper.HourAffinity(impression.At.Hour);
+        f[k++] = (float)shopper.PriceIndex;
+        f[k++] = (float)(creative.Discount * -shopper.PriceIndex);
         foreach (var share in interests)
         {
             f[k++] = (float)share;

@@ -67,8 +67,8 @@ public sealed class ClickTrainingStep(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var creatives = await db.Creatives.AsNoTracking().ToListAsync(ct);
         var events = (await db.BehaviourEvents.AsNoTracking().OrderBy(e => e.OccurredAt)
-            .Select(e => new { e.ShopperId, e.OccurredAt, e.Type, e.Category }).ToListAsync(ct))
-            .Select(e => new TimelineEvent(e.ShopperId, e.OccurredAt, e.Type, e.Category)).ToList();
+            .Select(e => new { e.ShopperId, e.OccurredAt, e.Type, e.Category, e.Amount }).ToListAsync(ct))
+            .Select(e => new TimelineEvent(e.ShopperId, e.OccurredAt, e.Type, e.Category, e.Amount)).ToList();
         var clicks = await db.AdEvents.AsNoTracking().Where(e => e.Type == AdEventType.Click)
             .Select(e => new { e.DecisionId, e.OccurredAt }).ToDictionaryAsync(e => e.DecisionId, e => e.OccurredAt, StringComparer.Ordinal, ct);
         var impressions = (await db.AdEvents.AsNoTracking().Where(e => e.Type == AdEventType.Impression).OrderBy(e => e.OccurredAt)

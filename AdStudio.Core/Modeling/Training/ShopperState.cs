@@ -15,6 +15,37 @@ internal sealed class ShopperState(int categories)
 
     public DateTime? LastEventAt { get; private set; }
 
+    private double _hourSin;
+    private double _hourCos;
+    private double _priceRatioSum;
+    private int _priceRatios;
+
+    /// <summary>
+    /// How typical this hour is for the shopper: cos(hour − their circular mean active hour) scaled by how
+    /// concentrated their hours are (0 with no history or evenly spread hours).
+    /// </summary>
+    public double HourAffinity(int hour)
+    {
+        if (Events == 0)
+        {
+            return 0;
+        }
+
+        var (s, c) = (_hourSin / Events, _hourCos / Events);
+        var concentration = Math.Sqrt((s * s) + (c * c));
+        var mean = Math.Atan2(s, c);
+        return concentration * Math.Cos((2 * Math.PI * hour / 24) - mean);
+    }
+
+    /// <summary>Mean of purchase price ÷ the category's mean price at the time, minus 1 (negative buys cheap); 0 without purchases.</summary>
+    public double PriceIndex => _priceRatios == 0 ? 0 : (_priceRatioSum / _priceRatios) - 1;
+
+    public void AddPriceRatio(double ratio)
+    {
+        _priceRatioSum += ratio;
+        _priceRatios++;
+    }
+
     public void Add(TimelineEvent e, int categoryIndex)
     {
         DecayTo(e.At);
@@ -23,6 +54,9 @@ internal sealed class ShopperState(int categories)
             _interest[categoryIndex] += ProfileCalculator.Weight(e.Type);
         }
 
+        var angle = 2 * Math.PI * e.At.Hour / 24;
+        _hourSin += Math.Sin(angle);
+        _hourCos += Math.Cos(angle);
         Events++;
         Purchases += e.Type == BehaviourEventType.Purchase ? 1 : 0;
         LastEventAt = e.At;

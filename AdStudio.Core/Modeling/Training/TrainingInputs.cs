@@ -3,7 +3,7 @@ using AdStudio.Core.Events;
 namespace AdStudio.Core.Modeling.Training;
 
 /// <summary>A behaviour event on a shopper's timeline.</summary>
-public sealed record TimelineEvent(string ShopperId, DateTime At, BehaviourEventType Type, string? Category);
+public sealed record TimelineEvent(string ShopperId, DateTime At, BehaviourEventType Type, string? Category, double? Amount = null);
 
 /// <summary>An impression and, if the shopper clicked, when.</summary>
 public sealed record TimelineImpression(string ShopperId, DateTime At, int CreativeId, string Placement, DateTime? ClickedAt);

@@ -65,4 +65,26 @@ public class ClickFeatureBuilderTests
         Assert.Equal(1f, Feature(row, "days_since_last_event"));
         Assert.Equal(0.01f, Feature(row, "creative_prior_ctr"), 5);
     }
+
+    [Fact]
+    public void Build_HabitsAndPrices_BecomeHourAffinityAndPriceIndex()
+    {
+        var evening = new DateTime(2026, 11, 19, 21, 0, 0, DateTimeKind.Utc);
+        TimelineEvent[] events =
+        [
+            new("other", evening.AddDays(-1), BehaviourEventType.Purchase, "books", 20),
+            new("s", evening, BehaviourEventType.View, "books"),
+            new("s", evening.AddMinutes(5), BehaviourEventType.Purchase, "books", 10),
+        ];
+        TimelineImpression[] impressions = [new("s", evening.AddDays(1), 1, "sidebar", null), new("s", evening.AddHours(12), 1, "sidebar", null)];
+
+        var rows = Builder.Build(events, impressions, Creatives).OrderBy(r => r.At).ToList();
+
+        // All past events at 21:00: affinity 1 at 21:00 and −1 twelve hours away.
+        Assert.Equal(-1f, Feature(rows[0], "hour_affinity"), 5);
+        Assert.Equal(1f, Feature(rows[1], "hour_affinity"), 5);
+        // Bought at 10 where the category's mean so far was 20: index 10/20 − 1 = −0.5; a 20 % discount appeals: 0.2 · 0.5.
+        Assert.Equal(-0.5f, Feature(rows[1], "price_index"), 5);
+        Assert.Equal(0.1f, Feature(rows[1], "discount_x_bargain"), 5);
+    }
 }
