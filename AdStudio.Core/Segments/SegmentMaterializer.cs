@@ -11,10 +11,12 @@ namespace AdStudio.Core.Segments;
 public sealed class SegmentMaterializer(IDbContextFactory<AdStudioDb> dbFactory)
 {
     /// <param name="clusterMembers">Members per cluster key from the latest clustering, if any.</param>
-    public async Task<int> MaterializeAsync(Audience audience, IReadOnlyDictionary<string, List<string>>? clusterMembers, DateTime now, CancellationToken ct)
+    /// <param name="only">Only segments of this kind (a clustering run leaves rule segments alone); null for all.</param>
+    public async Task<int> MaterializeAsync(
+        Audience audience, IReadOnlyDictionary<string, List<string>>? clusterMembers, DateTime now, CancellationToken ct, SegmentKind? only = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var segments = await db.Segments.Where(s => !s.IsArchived).ToListAsync(ct);
+        var segments = await db.Segments.Where(s => !s.IsArchived && (only == null || s.Kind == only)).ToListAsync(ct);
         var written = 0;
         foreach (var segment in segments)
         {

@@ -8,6 +8,12 @@ public sealed record AdCopy(string Headline, string Body, string CallToAction)
 {
     public static AdCopy For(ServingCreative creative, ShopperTraits traits)
     {
+        // Most copy has no placeholders: answer it on the /serve hot path without building the value table.
+        if (!HasPlaceholder(creative.Headline) && !HasPlaceholder(creative.Body) && !HasPlaceholder(creative.CallToAction))
+        {
+            return new AdCopy(creative.Headline, creative.Body, creative.CallToAction);
+        }
+
         var values = new Dictionary<string, string?>
         {
             [CopyTemplate.TopCategory] = traits.TopCategory,
@@ -19,4 +25,6 @@ public sealed record AdCopy(string Headline, string Body, string CallToAction)
             CopyTemplate.Render(creative.Body, values),
             CopyTemplate.Render(creative.CallToAction, values));
     }
+
+    private static bool HasPlaceholder(string text) => text.Contains("{{", StringComparison.Ordinal);
 }

@@ -9,7 +9,7 @@ namespace AdStudio.Core.Segments.Clustering;
 /// <summary>
 /// The <c>cluster</c> step: clusters the current audience with k-means for k in 3–10, keeps the k with the best
 /// silhouette, names each cluster, carries keys over from the previous run, stores assignments and the
-/// diagnostics, and refreshes the segments adopted from clusters.
+/// diagnostics, and refreshes the segments adopted from clusters (rule segments are the profiling run's job).
 /// </summary>
 public sealed class ClusteringStep(
     IDbContextFactory<AdStudioDb> dbFactory,
@@ -68,7 +68,7 @@ public sealed class ClusteringStep(
 
         await db.SaveChangesAsync(cancellationToken);
         progress.Report(0.9);
-        await materializer.MaterializeAsync(audience, await membership.LatestAsync(cancellationToken), now, cancellationToken);
+        await materializer.MaterializeAsync(audience, await membership.LatestAsync(cancellationToken), now, cancellationToken, SegmentKind.Cluster);
         progress.Report(1);
         var kept = keys.Count(k => previous.Any(p => p.Key == k));
         return $"{result.K} clusters of {profiled.Count:N0} profiled shoppers (silhouette {result.Silhouette:F3}); {kept} kept their identity from the previous run.";
