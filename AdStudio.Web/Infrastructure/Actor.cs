@@ -1,4 +1,4 @@
-namespace AdStudio.Web.Features.Creatives;
+namespace AdStudio.Web.Infrastructure;
 
 /// <summary>
 /// Who is making an API change, for the audit trail: the <c>X-Actor</c> header, else "api". AdStudio has no

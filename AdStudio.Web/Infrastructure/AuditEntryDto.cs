@@ -1,6 +1,6 @@
 using AdStudio.Core.Auditing;
 
-namespace AdStudio.Web.Features.Creatives;
+namespace AdStudio.Web.Infrastructure;
 
 /// <summary>One line of an audit trail.</summary>
 public sealed record AuditEntryDto(DateTime At, string Actor, string Action, string? Details)

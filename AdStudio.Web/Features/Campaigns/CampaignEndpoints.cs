@@ -1,6 +1,5 @@
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Infrastructure;
-using AdStudio.Web.Features.Creatives;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +82,7 @@ public static class CampaignEndpoints
 
     private static async Task<(CampaignDraft? Draft, string? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        var (draft, error) = await JsonBody.ReadAsync(request, CreativesJsonContext.Default.CampaignDraft, ct);
+        var (draft, error) = await JsonBody.ReadAsync(request, CampaignsJsonContext.Default.CampaignDraft, ct);
         if (draft is not null && (draft.Placements is null || draft.CreativeIds is null || draft.IncludeSegments is null || draft.ExcludeSegments is null))
         {
             return (null, "placements, creativeIds, includeSegments and excludeSegments are required arrays (they may be empty).");

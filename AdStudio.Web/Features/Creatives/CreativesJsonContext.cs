@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 
 namespace AdStudio.Web.Features.Creatives;
@@ -8,5 +7,4 @@ namespace AdStudio.Web.Features.Creatives;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(CreativeCopy))]
 [JsonSerializable(typeof(ReviewRequest))]
-[JsonSerializable(typeof(CampaignDraft))]
 internal sealed partial class CreativesJsonContext : JsonSerializerContext;

@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AdStudio.Core.Campaigns;
+
+namespace AdStudio.Web.Features.Campaigns;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(CampaignDraft))]
+internal sealed partial class CampaignsJsonContext : JsonSerializerContext;
