@@ -15,5 +15,8 @@ public sealed class DataPaths
 
     public string ConnectionString => DataOptions.SqliteConnectionString(Directory);
 
+    /// <summary>Where trained model files (ML.NET zips) are kept.</summary>
+    public string ModelDirectory => Path.Combine(Directory, "models");
+
     public string DecisionKeyFile => Path.Combine(Directory, "decision-signing.key");
 }

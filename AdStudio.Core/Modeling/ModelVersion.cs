@@ -34,6 +34,15 @@ public sealed class ModelVersion
 
     public DateTime TrainedAt { get; set; }
 
+    /// <summary>When it last became the active model (by promotion or by hand); what roll back goes back to.</summary>
+    public DateTime? ActivatedAt { get; set; }
+
+    /// <summary>The <see cref="Features.FeatureLayout"/> the model was trained on, as JSON.</summary>
+    public string FeatureLayoutJson { get; set; } = "";
+
+    /// <summary>ROC curve, reliability bins and feature importance on the validation window, as JSON (<see cref="ModelDiagnostics"/>).</summary>
+    public string DiagnosticsJson { get; set; } = "";
+
     /// <summary>First and last day of the validation window the metrics come from.</summary>
     public DateTime? ValidationFrom { get; set; }
 }

@@ -19,6 +19,14 @@ public sealed class ModelingOptions
     [Range(100, 10_000_000)]
     public int MinimumRows { get; set; } = 2000;
 
+    /// <summary>Fewer training clicks than this and no conversion model is trained (serving keeps smoothed conversion rates).</summary>
+    [Range(20, 10_000_000)]
+    public int MinimumConversionRows { get; set; } = 200;
+
+    /// <summary>Validation rows (at most) on which permutation feature importance is measured.</summary>
+    [Range(1000, 1_000_000)]
+    public int ImportanceRows { get; set; } = 20_000;
+
     /// <summary>
     /// Trainers to compare (logistic_regression, ffm, fast_tree, lightgbm); empty compares all. Empty by default
     /// because configuration binding appends to a list rather than replacing it.

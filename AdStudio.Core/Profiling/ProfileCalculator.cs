@@ -34,8 +34,13 @@ public static class ProfileCalculator
         var interest = new Dictionary<string, double>(StringComparer.Ordinal);
         var dayparts = new int[4];
         var priceRatios = new List<double>();
+        double hourSin = 0, hourCos = 0;
+        var purchases = 0;
         foreach (var e in events)
         {
+            var angle = 2 * Math.PI * e.OccurredAt.Hour / 24;
+            hourSin += Math.Sin(angle);
+            hourCos += Math.Cos(angle);
             var age = asOf - e.OccurredAt;
             if (previous is null || e.OccurredAt - previous.Value > VisitGap)
             {
@@ -49,6 +54,7 @@ public static class ProfileCalculator
             if (e.Type == BehaviourEventType.Purchase)
             {
                 lastPurchase = e.OccurredAt;
+                purchases++;
                 purchases7 += age <= TimeSpan.FromDays(7) ? 1 : 0;
                 purchases30 += age <= TimeSpan.FromDays(30) ? 1 : 0;
                 var amount = e.Amount ?? 0;
@@ -83,7 +89,13 @@ public static class ProfileCalculator
             lastVisit, lastPurchase, visits7, visits30, purchases7, purchases30, spend30, spend90,
             dwellCount > 0 ? dwellSum / dwellCount : 0,
             priceRatios.Count > 0 ? 1 - priceRatios.Average() : null,
-            daypart, normalised, top);
+            daypart, normalised, top)
+        {
+            EventCount = events.Count,
+            PurchaseCount = purchases,
+            HourSin = events.Count > 0 ? hourSin / events.Count : 0,
+            HourCos = events.Count > 0 ? hourCos / events.Count : 0,
+        };
     }
 
     public static double Weight(BehaviourEventType type) => type switch

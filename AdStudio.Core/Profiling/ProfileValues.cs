@@ -14,4 +14,15 @@ public sealed record ProfileValues(
     double? PriceSensitivity,
     string PreferredDaypart,
     IReadOnlyDictionary<string, double> Interests,
-    IReadOnlyList<string> TopCategories);
+    IReadOnlyList<string> TopCategories)
+{
+    /// <summary>All behaviour events and purchases on record (model features, not windowed).</summary>
+    public int EventCount { get; init; }
+
+    public int PurchaseCount { get; init; }
+
+    /// <summary>Mean sine and cosine of the events' UTC hour angle: the direction and concentration of the shopper's active hours.</summary>
+    public double HourSin { get; init; }
+
+    public double HourCos { get; init; }
+}

@@ -37,6 +37,17 @@ public sealed class ShopperProfile
     /// <summary>Normalised, time-decayed interest per category as JSON: {"books":0.42,…}.</summary>
     public string InterestsJson { get; set; } = "{}";
 
+    /// <summary>All behaviour events on record; with the next three fields, what click models read.</summary>
+    public int EventCount { get; set; }
+
+    public int PurchaseCount { get; set; }
+
+    /// <summary>Mean sine of the events' UTC hour angle (2π·hour/24).</summary>
+    public double HourSin { get; set; }
+
+    /// <summary>Mean cosine of the events' UTC hour angle.</summary>
+    public double HourCos { get; set; }
+
     /// <summary>Up to three categories of highest interest, strongest first, comma separated.</summary>
     public string TopCategories { get; set; } = "";
 }

@@ -1,7 +1,7 @@
 namespace AdStudio.Core.Simulation;
 
 /// <summary>
-/// The simulator's true click probability for a demo impression — the best any model could predict — used to
+/// The simulator's true click and conversion probabilities for a demo impression — the best any model could predict — used to
 /// show how close trained models come. Only available for demo shoppers and demo creatives.
 /// </summary>
 public sealed class DemoOracle
@@ -29,4 +29,14 @@ public sealed class DemoOracle
         _shoppers.TryGetValue(shopperId, out var shopper) && _creatives.TryGetValue(creativeId, out var creative)
             ? GroundTruth.ClickProbability(shopper, creative, hour)
             : null;
+
+    /// <summary>The true P(convert | click), or null outside the simulated world.</summary>
+    public double? ConversionProbability(string shopperId, int creativeId) =>
+        _shoppers.TryGetValue(shopperId, out var shopper) && _creatives.TryGetValue(creativeId, out var creative)
+            ? GroundTruth.ConversionProbability(shopper, creative)
+            : null;
+
+    /// <summary>The true probability of the row's label under <paramref name="kind"/>.</summary>
+    public double? Probability(Modeling.ModelKind kind, string shopperId, int creativeId, int hour) =>
+        kind == Modeling.ModelKind.Cvr ? ConversionProbability(shopperId, creativeId) : ClickProbability(shopperId, creativeId, hour);
 }

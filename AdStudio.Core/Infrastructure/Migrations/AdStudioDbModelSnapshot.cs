@@ -448,11 +448,22 @@ namespace AdStudio.Core.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ActivatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Auc")
                         .HasColumnType("REAL");
 
                     b.Property<double?>("CalibrationError")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("DiagnosticsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeatureLayoutJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -554,6 +565,15 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.Property<double>("AverageDwellSeconds")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("EventCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("HourCos")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("HourSin")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("InterestsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -571,6 +591,9 @@ namespace AdStudio.Core.Infrastructure.Migrations
 
                     b.Property<double?>("PriceSensitivity")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("PurchaseCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Purchases30d")
                         .HasColumnType("INTEGER");

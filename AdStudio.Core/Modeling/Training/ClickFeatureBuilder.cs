@@ -1,28 +1,24 @@
+using AdStudio.Core.Modeling.Features;
+using AdStudio.Core.Serving;
+
 namespace AdStudio.Core.Modeling.Training;
 
 /// <summary>
 /// Builds click-model rows by replaying behaviour, impressions and clicks in time order, so every feature of an
-/// impression uses only what happened before it: the shopper's decayed interests and history, the creative
-/// (category, discount, copy length), the context (hour, weekday, placement) and crosses (interest in the ad's
-/// category, cosine similarity of interests with the ad's category, the creative's smoothed CTR from clicks
-/// that had already happened).
+/// impression uses only what happened before it: the shopper as their profile would have described them then,
+/// the creative, the context, and the creative's smoothed CTR from clicks that had already happened (smoothed
+/// exactly as serving smooths it). The vector itself is written by <see cref="FeatureLayout"/>, shared with serving.
 /// </summary>
-public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadOnlyList<string> placements)
+public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadOnlyList<string> placements, double priorStrength = 200)
 {
-    public const double PriorStrength = 200;
     private const double DefaultCtr = 0.01;
 
-    public IReadOnlyList<string> FeatureNames { get; } =
-    [
-        "hour_sin", "hour_cos", "weekday", .. placements.Select(p => "placement_" + p), .. categories.Select(c => "ad_category_" + c),
-        "discount", "headline_length", "interest_in_ad_category", "interest_cosine", "log_events", "log_purchases",
-        "days_since_last_event", "creative_prior_ctr", "hour_affinity", "price_index", "discount_x_bargain",
-        .. categories.Select(c => "interest_" + c),
-    ];
+    public FeatureLayout Layout { get; } = new([.. categories], [.. placements]);
+
+    public IReadOnlyList<string> FeatureNames => Layout.FeatureNames;
 
     public List<ClickRow> Build(IReadOnlyList<TimelineEvent> events, IReadOnlyList<TimelineImpression> impressions, IReadOnlyDictionary<int, CreativeFacts> creatives)
     {
-        var categoryIndex = categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.OrdinalIgnoreCase);
         var shoppers = new Dictionary<string, ShopperState>(StringComparer.Ordinal);
         var creativeImpressions = new Dictionary<int, long>();
         var creativeClicks = new Dictionary<int, long>();
@@ -37,7 +33,7 @@ public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadO
             {
                 var ev = events[e];
                 var state = State(shoppers, ev.ShopperId);
-                state.Add(ev, ev.Category is not null && categoryIndex.TryGetValue(ev.Category, out var ci) ? ci : -1);
+                state.Add(ev, ev.Category is null ? -1 : Layout.CategoryIndex(ev.Category));
                 if (ev.Type == Events.BehaviourEventType.Purchase && ev.Category is not null && ev.Amount is > 0)
                 {
                     // Compare with the category's mean price so far, then let this purchase join it.
@@ -63,9 +59,11 @@ public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadO
             }
 
             var global = allImpressions > 0 ? (double)allClicks / allImpressions : DefaultCtr;
-            var priorCtr = (creativeClicks.GetValueOrDefault(creative.Id) + (PriorStrength * global)) / (creativeImpressions.GetValueOrDefault(creative.Id) + PriorStrength);
-            rows.Add(new ClickRow(impression.At, impression.ShopperId, creative.Id, impression.At.Hour,
-                Features(State(shoppers, impression.ShopperId), impression, creative, categoryIndex, priorCtr), impression.ClickedAt is not null));
+            var priorCtr = Ranking.SmoothedRate(creativeClicks.GetValueOrDefault(creative.Id), Math.Max(creativeImpressions.GetValueOrDefault(creative.Id), creativeClicks.GetValueOrDefault(creative.Id)), global, priorStrength);
+            var shopper = State(shoppers, impression.ShopperId).FeaturesAt(impression.At);
+            var features = new float[Layout.Width];
+            Layout.Write(features, shopper, shopper.Interests, creative, Layout.CategoryIndex(creative.Category), impression.At, impression.Placement, priorCtr);
+            rows.Add(new ClickRow(impression.At, impression.ShopperId, creative.Id, impression.At.Hour, features, impression.ClickedAt is not null, impression.Converted));
             creativeImpressions[creative.Id] = creativeImpressions.GetValueOrDefault(creative.Id) + 1;
             allImpressions++;
         }
@@ -81,45 +79,5 @@ public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadO
         }
 
         return state;
-    }
-
-    private float[] Features(ShopperState shopper, TimelineImpression impression, CreativeFacts creative, Dictionary<string, int> categoryIndex, double priorCtr)
-    {
-        var f = new float[FeatureNames.Count];
-        var k = 0;
-        var angle = 2 * Math.PI * impression.At.Hour / 24;
-        f[k++] = (float)Math.Sin(angle);
-        f[k++] = (float)Math.Cos(angle);
-        f[k++] = ((int)impression.At.DayOfWeek + 6) % 7 / 6f;
-        foreach (var p in placements)
-        {
-            f[k++] = p == impression.Placement ? 1 : 0;
-        }
-
-        var adCategory = categoryIndex.TryGetValue(creative.Category, out var ci) ? ci : -1;
-        for (var i = 0; i < categories.Count; i++)
-        {
-            f[k++] = i == adCategory ? 1 : 0;
-        }
-
-        var interests = shopper.InterestAt(impression.At);
-        var norm = Math.Sqrt(interests.Sum(x => x * x));
-        f[k++] = (float)creative.Discount;
-        f[k++] = creative.HeadlineLength / 60f;
-        f[k++] = adCategory >= 0 ? (float)interests[adCategory] : 0;
-        f[k++] = adCategory >= 0 && norm > 0 ? (float)(interests[adCategory] / norm) : 0;
-        f[k++] = (float)Math.Log(1 + shopper.Events);
-        f[k++] = (float)Math.Log(1 + shopper.Purchases);
-        f[k++] = shopper.LastEventAt is { } last ? (float)Math.Min(90, (impression.At - last).TotalDays) / 90f : 1;
-        f[k++] = (float)priorCtr;
-        f[k++] = (float)shopper.HourAffinity(impression.At.Hour);
-        f[k++] = (float)shopper.PriceIndex;
-        f[k++] = (float)(creative.Discount * -shopper.PriceIndex);
-        foreach (var share in interests)
-        {
-            f[k++] = (float)share;
-        }
-
-        return f;
     }
 }

@@ -12,13 +12,11 @@ namespace AdStudio.Core.Modeling.Training;
 /// </summary>
 public sealed class ClickModelTrainer(int seed = 1)
 {
-    public TrainedModel Fit(string trainer, IReadOnlyList<ClickRow> training, IReadOnlyList<ClickRow> validation)
+    public TrainedModel Fit(string trainer, ModelKind kind, IReadOnlyList<ClickRow> training, IReadOnlyList<ClickRow> validation)
     {
         var ml = new MLContext(seed);
-        var width = training[0].Features.Length;
-        var schema = SchemaDefinition.Create(typeof(Example));
-        schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
-        var train = ml.Data.LoadFromEnumerable(training.Select(Example.Of), schema);
+        var schema = Schema(training[0].Features.Length);
+        var train = ml.Data.LoadFromEnumerable(training.Select(r => Example.Of(r, kind)), schema);
         var started = Stopwatch.GetTimestamp();
         IEstimator<ITransformer> pipeline = trainer switch
         {
@@ -43,13 +41,17 @@ public sealed class ClickModelTrainer(int seed = 1)
         var model = pipeline.Fit(train);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var probabilities = Predict(ml, model, schema, validation);
-        return new TrainedModel(trainer, model, train.Schema, BinaryMetrics.Compute([.. validation.Select(r => r.Clicked)], probabilities), seconds);
+        return new TrainedModel(trainer, kind, model, train.Schema, BinaryMetrics.Compute([.. validation.Select(r => r.Label(kind))], probabilities), seconds, probabilities);
     }
 
-    /// <summary>Click probabilities of <paramref name="rows"/> under a fitted model.</summary>
-    public static double[] Predict(MLContext ml, ITransformer model, SchemaDefinition schema, IReadOnlyList<ClickRow> rows)
+    /// <summary>Probabilities of <paramref name="rows"/> under a fitted model.</summary>
+    public static double[] Predict(MLContext ml, ITransformer model, SchemaDefinition schema, IReadOnlyList<ClickRow> rows) =>
+        Predict(ml, model, schema, rows.Select(r => r.Features));
+
+    /// <summary>Probabilities of feature vectors under a fitted model, scored as one batch.</summary>
+    public static double[] Predict(MLContext ml, ITransformer model, SchemaDefinition schema, IEnumerable<float[]> vectors)
     {
-        var data = ml.Data.LoadFromEnumerable(rows.Select(Example.Of), schema);
+        var data = ml.Data.LoadFromEnumerable(vectors.Select(v => new Example { Features = v }), schema);
         return [.. ml.Data.CreateEnumerable<Scored>(model.Transform(data), reuseRowObject: false).Select(s => (double)s.Probability)];
     }
 
@@ -66,10 +68,10 @@ public sealed class ClickModelTrainer(int seed = 1)
 
         public float[] Features { get; set; } = [];
 
-        public static Example Of(ClickRow row) => new() { Label = row.Clicked, Features = row.Features };
+        public static Example Of(ClickRow row, ModelKind kind) => new() { Label = row.Label(kind), Features = row.Features };
     }
 
-    private sealed class Scored
+    public sealed class Scored
     {
         public float Probability { get; set; }
     }

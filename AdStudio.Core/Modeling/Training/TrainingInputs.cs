@@ -5,8 +5,11 @@ namespace AdStudio.Core.Modeling.Training;
 /// <summary>A behaviour event on a shopper's timeline.</summary>
 public sealed record TimelineEvent(string ShopperId, DateTime At, BehaviourEventType Type, string? Category, double? Amount = null);
 
-/// <summary>An impression and, if the shopper clicked, when.</summary>
-public sealed record TimelineImpression(string ShopperId, DateTime At, int CreativeId, string Placement, DateTime? ClickedAt);
+/// <summary>An impression, when the shopper clicked it (if they did) and whether the click converted.</summary>
+public sealed record TimelineImpression(string ShopperId, DateTime At, int CreativeId, string Placement, DateTime? ClickedAt, bool Converted = false);
 
 /// <summary>What a model may know about a creative.</summary>
-public sealed record CreativeFacts(int Id, string Category, double Discount, int HeadlineLength);
+public sealed record CreativeFacts(int Id, string Category, double Discount, int HeadlineLength)
+{
+    public static CreativeFacts Of(Creatives.Creative creative) => new(creative.Id, creative.Category, creative.Discount, creative.Headline.Length);
+}

@@ -62,7 +62,7 @@ public class ClickFeatureBuilderTests
         var row = Builder.Build([], [new TimelineImpression("new", T0, 2, "mobile", null)], Creatives).Single();
 
         Assert.Equal(0f, Feature(row, "interest_in_ad_category"));
-        Assert.Equal(1f, Feature(row, "days_since_last_event"));
+        Assert.Equal(1f, Feature(row, "days_since_last_visit"));
         Assert.Equal(0.01f, Feature(row, "creative_prior_ctr"), 5);
     }
 

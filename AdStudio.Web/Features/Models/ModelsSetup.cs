@@ -1,5 +1,6 @@
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling;
+using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Training;
 using AdStudio.Core.Pipeline;
 using AdStudio.Web.Infrastructure;
@@ -14,7 +15,11 @@ public static class ModelsSetup
     {
         builder.AddValidatedOptions<ModelingOptions>(ModelingOptions.SectionName)
             .Validate(o => o.Trainers.All(TrainerKind.All.Contains), "Modeling:Trainers may only list logistic_regression, ffm, fast_tree and lightgbm (empty: all).");
-        builder.Services.AddSingleton<IPipelineStep, ClickTrainingStep>();
+        builder.Services.AddSingleton<ModelFiles>();
+        builder.Services.AddSingleton<ModelRegistry>();
+        builder.Services.AddSingleton<ChampionChallenger>();
+        builder.Services.AddSingleton<TrainingDataLoader>();
+        builder.Services.AddSingleton<IPipelineStep, ModelTrainingStep>();
         return builder;
     }
 

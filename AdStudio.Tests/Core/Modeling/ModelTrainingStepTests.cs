@@ -1,6 +1,7 @@
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling;
+using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Training;
 using AdStudio.Core.Serving;
 using AdStudio.Core.Simulation;
@@ -11,7 +12,7 @@ using Xunit.Abstractions;
 
 namespace AdStudio.Tests.Core.Modeling;
 
-public sealed class ClickTrainingStepTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly DemoOptions _demo = new() { Shoppers = 3000, Days = 30, Seed = 42 };
@@ -31,10 +32,16 @@ public sealed class ClickTrainingStepTests(ITestOutputHelper output) : IAsyncLif
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private ClickTrainingStep Step(params string[] trainers) => new(
-        _db.Factory, new DataPaths(_db.Directory),
-        Options.Create(new ModelingOptions { Trainers = trainers.Length > 0 ? [.. trainers] : [.. TrainerKind.All] }),
-        Options.Create(_serving), Options.Create(_demo), _clock);
+    private ModelTrainingStep Step(params string[] trainers)
+    {
+        var modeling = Options.Create(new ModelingOptions { Trainers = trainers.Length > 0 ? [.. trainers] : [.. TrainerKind.All], MinimumConversionRows = 50 });
+        var registry = new ModelRegistry(_db.Factory, _clock);
+        return new(
+            new TrainingDataLoader(_db.Factory, Options.Create(_serving), Options.Create(_demo)),
+            new ChampionChallenger(_db.Factory, new ModelFiles(new DataPaths(_db.Directory)), registry, modeling),
+            modeling,
+            _clock);
+    }
 
     [Fact]
     public async Task Train_DemoHistory_RegistersEveryTrainerWithOracleAndPromotesTheBest()
@@ -43,7 +50,7 @@ public sealed class ClickTrainingStepTests(ITestOutputHelper output) : IAsyncLif
 
         output.WriteLine(summary);
         await using var db = _db.Open();
-        var versions = await db.ModelVersions.ToListAsync();
+        var versions = await db.ModelVersions.Where(v => v.Kind == ModelKind.Ctr).ToListAsync();
         Assert.Equal(TrainerKind.All.Order(), versions.Select(v => v.Trainer).Order());
         var active = Assert.Single(versions, v => v.Status == ModelStatus.Active);
         Assert.Equal(versions.Min(v => v.LogLoss), active.LogLoss);
@@ -55,6 +62,12 @@ public sealed class ClickTrainingStepTests(ITestOutputHelper output) : IAsyncLif
         Assert.NotNull(active.OracleAuc);
         Assert.InRange(active.Auc!.Value, active.OracleAuc!.Value - 0.1, active.OracleAuc.Value + 0.02);
         Assert.True(active.LogLoss >= active.OracleLogLoss * 0.97, $"{active.LogLoss} vs oracle {active.OracleLogLoss}");
+        // Conversion models learn from the clicks alone; the promoted one beats the base rate, and the oracle is there too.
+        var conversion = await db.ModelVersions.Where(v => v.Kind == ModelKind.Cvr).ToListAsync();
+        Assert.Equal(TrainerKind.All.Count, conversion.Count);
+        var activeCvr = Assert.Single(conversion, v => v.Status == ModelStatus.Active);
+        Assert.True(activeCvr.NormalisedEntropy < 1 && activeCvr.OracleLogLoss < activeCvr.LogLoss);
+        Assert.True(activeCvr.Rows < active.Rows / 10, "conversion rows are clicks, a small share of impressions");
     }
 
     [Fact]
@@ -68,7 +81,7 @@ public sealed class ClickTrainingStepTests(ITestOutputHelper output) : IAsyncLif
         Assert.Contains("Kept the active model", second, StringComparison.Ordinal);
         await using (var db = _db.Open())
         {
-            var active = await db.ModelVersions.SingleAsync(v => v.Status == ModelStatus.Active);
+            var active = await db.ModelVersions.SingleAsync(v => v.Kind == ModelKind.Ctr && v.Status == ModelStatus.Active);
             await File.WriteAllTextAsync(Path.Combine(_db.Directory, "models", active.FileName), "not a model");
         }
 
@@ -78,8 +91,8 @@ public sealed class ClickTrainingStepTests(ITestOutputHelper output) : IAsyncLif
         Assert.Contains("Promoted", third, StringComparison.Ordinal);
         await using var after = _db.Open();
         Assert.Equal((1, 1, 1), (
-            await after.ModelVersions.CountAsync(v => v.Status == ModelStatus.Active),
-            await after.ModelVersions.CountAsync(v => v.Status == ModelStatus.Retired),
-            await after.ModelVersions.CountAsync(v => v.Status == ModelStatus.Candidate)));
+            await after.ModelVersions.CountAsync(v => v.Kind == ModelKind.Ctr && v.Status == ModelStatus.Active),
+            await after.ModelVersions.CountAsync(v => v.Kind == ModelKind.Ctr && v.Status == ModelStatus.Retired),
+            await after.ModelVersions.CountAsync(v => v.Kind == ModelKind.Ctr && v.Status == ModelStatus.Candidate)));
     }
 }
