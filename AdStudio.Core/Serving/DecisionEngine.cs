@@ -1,12 +1,16 @@
+using AdStudio.Core.Campaigns;
 using AdStudio.Core.Experiments;
+using AdStudio.Core.Modeling.Features;
+using AdStudio.Core.Modeling.Scoring;
 
 namespace AdStudio.Core.Serving;
 
 /// <summary>
 /// Chooses the ad for one request: filters the snapshot's campaigns by schedule, dayparting, budget,
-/// placement, targeting and the shopper's frequency cap, picks each campaign's creative (the experiment's variant when one runs, else the best
-/// smoothed CTR), then shows the highest expected value, or with a small probability a random
-/// eligible campaign so that every ad keeps earning evidence.
+/// placement, targeting and the shopper's frequency cap, picks each campaign's creative (the experiment's variant when one runs, else the
+/// highest expected value), then shows the highest expected value, or with a small probability a random
+/// eligible campaign so that every ad keeps earning evidence. Rates come from the active click and conversion models
+/// when the snapshot has them (pCTR and pCVR for this shopper, creative, hour and placement), else from smoothed history.
 /// </summary>
 public sealed class DecisionEngine(double explorationRate)
 {
@@ -34,7 +38,7 @@ public sealed class DecisionEngine(double explorationRate)
                 continue;
             }
 
-            var candidate = Candidate(campaign, shopperId, size);
+            var candidate = Candidate(campaign, shopperId, size, placement, now, snapshot.Models);
             if (candidate is null)
             {
                 continue;
@@ -96,8 +100,10 @@ public sealed class DecisionEngine(double explorationRate)
         return false;
     }
 
-    private static Decision? Candidate(ServingCampaign campaign, string shopperId, PlacementSize size)
+    private static Decision? Candidate(ServingCampaign campaign, string shopperId, PlacementSize size, string placement, DateTime now, ServingModels models)
     {
+        var shopper = models.Ctr is null && models.Cvr is null ? null : models.FeaturesOf(shopperId);
+        var cvrModel = campaign.BidType is BidType.Cpa or BidType.Ocpa ? models.Cvr : null;
         var experiment = campaign.Experiment;
         if (experiment is not null)
         {
@@ -107,27 +113,49 @@ public sealed class DecisionEngine(double explorationRate)
             {
                 // Every arm competes with the same score, so whether a shopper is exposed never depends on
                 // the arm they were assigned (otherwise a weak arm loses auctions and the split is biased).
-                var value = Ranking.ExpectedValuePerImpression(campaign.BidType, campaign.Bid, experiment.PooledCtr, campaign.SmoothedCvr);
-                return new Decision(campaign, assigned, experiment, experiment.VariantIds[arm], experiment.PooledCtr, campaign.SmoothedCvr, value, false);
+                var ctr = models.Ctr is null ? experiment.PooledCtr : Pooled(models.Ctr, campaign, experiment, shopper!, now, placement);
+                var cvr = cvrModel is null ? campaign.SmoothedCvr : Pooled(cvrModel, campaign, experiment, shopper!, now, placement);
+                var value = Ranking.ExpectedValuePerImpression(campaign.BidType, campaign.Bid, ctr, cvr);
+                return new Decision(campaign, assigned, experiment, experiment.VariantIds[arm], ctr, cvr, value, false, models.Ctr?.VersionId, cvrModel?.VersionId);
             }
         }
 
-        ServingCreative? chosen = null;
+        Decision? best = null;
         foreach (var creative in campaign.Creatives)
         {
-            if (size.Fits(creative.Width, creative.Height) && (chosen is null || creative.SmoothedCtr > chosen.SmoothedCtr))
+            if (!size.Fits(creative.Width, creative.Height))
             {
-                chosen = creative;
+                continue;
+            }
+
+            var ctr = models.Ctr?.Predict(shopper!, creative.Facts, now, placement, creative.SmoothedCtr) ?? creative.SmoothedCtr;
+            var cvr = cvrModel?.Predict(shopper!, creative.Facts, now, placement, creative.SmoothedCtr) ?? campaign.SmoothedCvr;
+            // Under CPM every creative earns the same, so the likelier click still picks the creative.
+            var value = Ranking.ExpectedValuePerImpression(campaign.BidType, campaign.Bid, ctr, cvr);
+            if (best is null || value > best.ExpectedValue || (value == best.ExpectedValue && ctr > best.ClickRate))
+            {
+                best = new Decision(campaign, creative, null, 0, ctr, cvr, value, false, models.Ctr?.VersionId, cvrModel?.VersionId);
             }
         }
 
-        return chosen is null ? null : Score(campaign, chosen, null, 0);
+        return best;
     }
 
-    private static Decision Score(ServingCampaign campaign, ServingCreative creative, ServingExperiment? experiment, int variantId)
+    /// <summary>The arms' predicted rates for this shopper averaged by arm weight.</summary>
+    private static double Pooled(ModelScorer model, ServingCampaign campaign, ServingExperiment experiment, ShopperFeatures shopper, DateTime now, string placement)
     {
-        var value = Ranking.ExpectedValuePerImpression(campaign.BidType, campaign.Bid, creative.SmoothedCtr, campaign.SmoothedCvr);
-        return new Decision(campaign, creative, experiment, variantId, creative.SmoothedCtr, campaign.SmoothedCvr, value, false);
+        double weighted = 0, weights = 0;
+        for (var i = 0; i < experiment.CreativeIds.Length; i++)
+        {
+            var creative = Find(campaign.Creatives, experiment.CreativeIds[i]);
+            if (creative is not null)
+            {
+                weighted += experiment.Weights[i] * model.Predict(shopper, creative.Facts, now, placement, creative.SmoothedCtr);
+                weights += experiment.Weights[i];
+            }
+        }
+
+        return weights > 0 ? weighted / weights : 0;
     }
 
     private static ServingCreative? Find(ServingCreative[] creatives, int id)

@@ -12,4 +12,8 @@ public sealed record ServingCreative(
     double SmoothedCtr,
     string Body = "",
     string CallToAction = "",
-    double Discount = 0);
+    double Discount = 0)
+{
+    /// <summary>What the click and conversion models know about this creative.</summary>
+    public Modeling.Training.CreativeFacts Facts { get; } = new(Id, Category, Discount, Headline.Length);
+}

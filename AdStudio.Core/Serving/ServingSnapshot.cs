@@ -13,7 +13,8 @@ public sealed class ServingSnapshot(
     FrozenDictionary<string, int[]> segmentsByShopper,
     TimeZoneInfo? timeZone = null,
     FrozenDictionary<(string Shopper, int Campaign), int>? impressionsToday = null,
-    FrozenDictionary<string, ShopperTraits>? traits = null)
+    FrozenDictionary<string, ShopperTraits>? traits = null,
+    Modeling.Scoring.ServingModels? models = null)
 {
     private static readonly int[] NoSegments = [];
     private readonly FrozenDictionary<(string Shopper, int Campaign), int> _impressionsToday =
@@ -32,6 +33,9 @@ public sealed class ServingSnapshot(
     public DateOnly Day => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(BuiltAt, TimeZone));
 
     public IReadOnlyList<ServingCampaign> Campaigns { get; } = campaigns;
+
+    /// <summary>The active click and conversion models with the shoppers' features; <see cref="Modeling.Scoring.ServingModels.None"/> before any training.</summary>
+    public Modeling.Scoring.ServingModels Models { get; } = models ?? Modeling.Scoring.ServingModels.None;
 
     public FrozenDictionary<string, PlacementSize> Placements { get; } = placements;
 

@@ -3,13 +3,15 @@ using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Modeling.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AdStudio.Core.Serving;
 
 /// <summary>Reads campaigns, creatives, rollups, experiments and segment membership into a <see cref="ServingSnapshot"/>.</summary>
-public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ServingOptions> options)
+/// <remarks>With a model loader, the snapshot also carries the active click and conversion models (hot-swapped with it).</remarks>
+public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ServingOptions> options, ActiveModelLoader? models = null)
 {
     // Used before any ad history exists, so the first decisions rank by bid alone.
     private const double DefaultClickRate = 0.01;
@@ -107,7 +109,8 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
             segmentsByShopper,
             timeZone,
             await ImpressionsTodayAsync(db, capped, now, timeZone, cancellationToken),
-            await TraitsAsync(db, cancellationToken));
+            await TraitsAsync(db, cancellationToken),
+            models is null ? null : await models.LoadAsync(db, cancellationToken));
     }
 
     private static async Task<Dictionary<int, ServingExperiment>> LoadRunningExperimentsAsync(AdStudioDb db, CancellationToken ct)

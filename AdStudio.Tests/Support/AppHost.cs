@@ -15,7 +15,17 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(120);
     private readonly string _dataDirectory = TempFolder.Create("app");
+    private readonly IReadOnlyDictionary<string, string>? _overrides;
     private AdStudioFactory? _factory;
+
+    public AppHost()
+    {
+    }
+
+    /// <summary>An app with extra settings (not public: xunit needs one public constructor on a fixture).</summary>
+    internal AppHost(IReadOnlyDictionary<string, string> overrides) => _overrides = overrides;
+
+    public string DataDirectory => _dataDirectory;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -31,7 +41,7 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _factory = new AdStudioFactory(_dataDirectory);
+        _factory = new AdStudioFactory(_dataDirectory, _overrides);
         _factory.StartServer();
         using (var client = _factory.CreateClient())
         {

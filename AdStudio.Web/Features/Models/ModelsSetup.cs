@@ -22,18 +22,4 @@ public static class ModelsSetup
         builder.Services.AddSingleton<IPipelineStep, ModelTrainingStep>();
         return builder;
     }
-
-    public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/models", ListAsync).WithTags("Models");
-        return app;
-    }
-
-    /// <summary>Every model version, newest first; log losses are in nats.</summary>
-    private static async Task<Ok<ModelDto[]>> ListAsync(IDbContextFactory<AdStudioDb> dbFactory, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var versions = await db.ModelVersions.AsNoTracking().OrderByDescending(v => v.TrainedAt).ThenBy(v => v.Id).ToListAsync(ct);
-        return TypedResults.Ok(versions.Select(ModelDto.From).ToArray());
-    }
 }

@@ -71,7 +71,9 @@ public static class ServeEndpoints
                 d.ExpectedValue,
                 d.Experiment?.Id,
                 d.VariantId == 0 ? null : d.VariantId,
-                d.Explored)));
+                d.Explored,
+                d.CtrModelId,
+                d.CvrModelId)));
     }
 
     /// <summary>Records the click, then sends the shopper to the creative's landing page.</summary>

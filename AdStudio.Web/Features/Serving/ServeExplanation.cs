@@ -1,6 +1,9 @@
 namespace AdStudio.Web.Features.Serving;
 
-/// <summary>Why the ad won: its estimated rates, the bid and the expected value per impression (the score).</summary>
+/// <summary>
+/// Why the ad won: its estimated rates, the bid and the expected value per impression (the score), and the model
+/// versions that estimated pCTR and pCVR (null: the smoothed historical rate).
+/// </summary>
 public sealed record ServeExplanation(
     string BidType,
     double Bid,
@@ -9,4 +12,6 @@ public sealed record ServeExplanation(
     double ExpectedValue,
     int? ExperimentId,
     int? VariantId,
-    bool Explored);
+    bool Explored,
+    int? CtrModelId,
+    int? CvrModelId);

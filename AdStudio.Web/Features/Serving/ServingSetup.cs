@@ -1,4 +1,5 @@
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Serving;
 using AdStudio.Web.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public static class ServingSetup
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Serving:TimeZone must be a time zone id such as Europe/Berlin or UTC.");
         builder.Services.AddSingleton<FrequencyCounter>();
         builder.Services.AddSingleton<SnapshotHolder>();
+        builder.Services.AddSingleton<ActiveModelLoader>();
         builder.Services.AddSingleton<SnapshotBuilder>();
         builder.Services.AddSingleton(sp => new DecisionEngine(sp.GetRequiredService<IOptions<ServingOptions>>().Value.ExplorationRate));
         builder.Services.AddSingleton(sp => new DecisionTokenCodec(

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Text.Json;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Modeling.Features;
+using AdStudio.Core.Modeling.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.ML;
+
+namespace AdStudio.Core.Modeling.Scoring;
+
+/// <summary>
+/// Keeps the active models loaded for serving. Each snapshot build asks for the current <see cref="ServingModels"/>:
+/// a model is loaded from disk only when the active version changes, and a version that cannot be loaded (missing
+/// or corrupt file) is reported in <see cref="Problems"/> while the previously loaded model keeps serving.
+/// </summary>
+public sealed class ActiveModelLoader(ModelFiles files, TimeProvider clock)
+{
+    private readonly MLContext _ml = new(1);
+    private readonly ConcurrentDictionary<ModelKind, ModelProblem> _problems = new();
+    private readonly Dictionary<ModelKind, (ModelVersion Version, ITransformer Model, FeatureLayout Layout)> _loaded = [];
+    private readonly Dictionary<ModelKind, ModelScorer> _scorers = [];
+    private (int Count, DateTime? Newest, string Categories) _profilesKey;
+    private FrozenDictionary<string, ShopperFeatures> _profiles = FrozenDictionary<string, ShopperFeatures>.Empty;
+
+    /// <summary>Active versions that could not be loaded, by kind; empty when serving uses every active model.</summary>
+    public IReadOnlyCollection<ModelProblem> Problems => [.. _problems.Values.OrderBy(p => p.Kind)];
+
+    public async Task<ServingModels> LoadAsync(AdStudioDb db, CancellationToken ct)
+    {
+        var active = await db.ModelVersions.AsNoTracking().Where(v => v.Status == ModelStatus.Active).ToListAsync(ct);
+        Refresh(ModelKind.Ctr, active.FirstOrDefault(v => v.Kind == ModelKind.Ctr));
+        Refresh(ModelKind.Cvr, active.FirstOrDefault(v => v.Kind == ModelKind.Cvr));
+        var layout = _loaded.GetValueOrDefault(ModelKind.Ctr).Layout ?? _loaded.GetValueOrDefault(ModelKind.Cvr).Layout;
+        if (layout is null)
+        {
+            return ServingModels.None;
+        }
+
+        var categories = layout.Categories;
+        var shoppers = await ShopperFeaturesAsync(db, categories, ct);
+        return new ServingModels(Scorer(ModelKind.Ctr, categories), Scorer(ModelKind.Cvr, categories), categories, shoppers);
+    }
+
+    private void Refresh(ModelKind kind, ModelVersion? version)
+    {
+        if (version is null)
+        {
+            // Nothing active (never trained, or everything retired): serving falls back to smoothed rates.
+            _loaded.Remove(kind);
+            _problems.TryRemove(kind, out _);
+            return;
+        }
+
+        if (_loaded.TryGetValue(kind, out var current) && current.Version.Id == version.Id)
+        {
+            return;
+        }
+
+        try
+        {
+            var (model, layout) = files.Load(_ml, version);
+            _loaded[kind] = (version, model, layout);
+            _problems.TryRemove(kind, out _);
+        }
+        catch (ModelFileException ex)
+        {
+            int? serving = _loaded.TryGetValue(kind, out var previous) ? previous.Version.Id : null;
+            _problems[kind] = new ModelProblem(kind, version.Id, ex.Message, clock.GetUtcNow().UtcDateTime, serving);
+        }
+    }
+
+    private ModelScorer? Scorer(ModelKind kind, string[] categories)
+    {
+        if (!_loaded.TryGetValue(kind, out var loaded))
+        {
+            _scorers.Remove(kind);
+            return null;
+        }
+
+        if (_scorers.TryGetValue(kind, out var scorer) && scorer.VersionId == loaded.Version.Id && scorer.ShopperCategories.SequenceEqual(categories))
+        {
+            return scorer;
+        }
+
+        return _scorers[kind] = new ModelScorer(loaded.Version.Id, kind, _ml, loaded.Model, loaded.Layout, categories);
+    }
+
+    /// <summary>Every profile as model features, re-read only when profiles or the category order changed.</summary>
+    private async Task<FrozenDictionary<string, ShopperFeatures>> ShopperFeaturesAsync(AdStudioDb db, string[] categories, CancellationToken ct)
+    {
+        var key = (await db.Profiles.CountAsync(ct), await db.Profiles.MaxAsync(p => (DateTime?)p.UpdatedAt, ct), string.Join('\u001f', categories));
+        if (key == _profilesKey)
+        {
+            return _profiles;
+        }
+
+        var rows = await db.Profiles.AsNoTracking()
+            .Select(p => new { p.ShopperId, p.InterestsJson, p.EventCount, p.PurchaseCount, p.LastVisitAt, p.HourSin, p.HourCos, p.PriceSensitivity })
+            .ToListAsync(ct);
+        _profiles = rows.ToFrozenDictionary(
+            p => p.ShopperId,
+            p => new ShopperFeatures(Interests(p.InterestsJson, categories), p.EventCount, p.PurchaseCount, p.LastVisitAt, p.HourSin, p.HourCos, -(p.PriceSensitivity ?? 0)),
+            StringComparer.Ordinal);
+        _profilesKey = key;
+        return _profiles;
+    }
+
+    private static double[] Interests(string json, string[] categories)
+    {
+        var shares = JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? [];
+        var byName = new Dictionary<string, double>(shares, StringComparer.OrdinalIgnoreCase);
+        return [.. categories.Select(c => byName.GetValueOrDefault(c))];
+    }
+}
