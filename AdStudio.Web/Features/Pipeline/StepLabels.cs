@@ -11,7 +11,7 @@ public static class StepLabels
         PipelineSteps.Rollup => "Rebuild rollups",
         PipelineSteps.Profile => "Profile shoppers",
         PipelineSteps.Cluster => "Cluster shoppers",
-        PipelineSteps.Train => "Train click models",
+        PipelineSteps.Train => "Train models",
         _ => step,
     };
 }

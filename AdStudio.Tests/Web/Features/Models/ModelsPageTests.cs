@@ -1,0 +1,119 @@
+using System.Text.Json;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Modeling;
+using AdStudio.Core.Modeling.Registry;
+using AdStudio.Core.Modeling.Scoring;
+using AdStudio.Core.Serving;
+using AdStudio.Tests.Support;
+using AdStudio.Web.Features.Models;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Tests.Web.Features.Models;
+
+public sealed class ModelsPageTests : IAsyncLifetime
+{
+    private static readonly DateTime TrainedAt = new(2026, 11, 22, 3, 0, 0, DateTimeKind.Utc);
+    private readonly FixedClock _clock = new(new DateTimeOffset(TrainedAt.AddHours(6)));
+    private BunitContext _ui = null!;
+    private TestDatabase _db = null!;
+    private ActiveModelLoader _loader = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        var files = new ModelFiles(new DataPaths(_db.Directory));
+        _loader = new ActiveModelLoader(files, _clock);
+        _ui = UiTestContext.Create(services =>
+        {
+            services.AddSingleton(_db.Factory);
+            services.AddSingleton<TimeProvider>(_clock);
+            services.AddSingleton(new ModelRegistry(_db.Factory, _clock));
+            services.AddSingleton(new SnapshotHolder());
+            services.AddSingleton(_loader);
+            services.AddSingleton(Options.Create(new ServingOptions { SnapshotRefreshSeconds = 10 }));
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ui.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public void Page_WithoutModels_ExplainsHowToTrain()
+    {
+        var cut = _ui.Render<AdStudio.Web.Features.Models.Models>();
+
+        Assert.Contains("No models trained yet", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("none active, so smoothed historical CTR", cut.Find("[data-testid='serving-models']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_WithVersions_ShowsMetricsChartsAndCorruptActiveModel_ThenPromotesAndRollsBack()
+    {
+        var (active, candidate) = await AddVersionsAsync();
+        // The active model's file is corrupt: loading it for serving records the problem the page must show.
+        Directory.CreateDirectory(Path.Combine(_db.Directory, "models"));
+        await File.WriteAllTextAsync(Path.Combine(_db.Directory, "models", "ctr-active.zip"), "garbage");
+        await using (var db = _db.Open())
+        {
+            await _loader.LoadAsync(db, CancellationToken.None);
+        }
+
+        var cut = _ui.Render<AdStudio.Web.Features.Models.Models>();
+
+        Assert.Contains($"CTR model #{active} is active but cannot be loaded", cut.Find("[data-testid='model-problem']").TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, cut.FindAll("[data-testid='model-table'] tbody tr").Count);
+        Assert.Contains("0.7100", cut.Find("[data-testid='model-table']").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(cut.FindAll("figure[data-chart='ROC curve'] svg"));
+        Assert.NotEmpty(cut.FindAll("figure[data-chart='Reliability'] svg"));
+        Assert.Contains("interests", cut.Find("figure[data-chart='Permutation feature importance'] svg").TextContent, StringComparison.Ordinal);
+
+        await cut.Find($"[data-testid='promote-{candidate}'] ").ClickAsync(new());
+
+        Assert.Contains($"Model #{candidate} (lightgbm) is now the active CTR model", cut.Find("[data-testid='models-notice']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("active", cut.Find($"[data-status='{candidate}']").TextContent.Trim());
+
+        await cut.Find("[data-testid='rollback-ctr']").ClickAsync(new());
+
+        Assert.Equal("active", cut.Find($"[data-status='{active}']").TextContent.Trim());
+        Assert.Equal("retired", cut.Find($"[data-status='{candidate}']").TextContent.Trim());
+        await cut.Find("[data-testid='rollback-cvr']").ClickAsync(new());
+        Assert.Contains("No earlier active CVR model", cut.Find("[data-testid='models-notice']").TextContent, StringComparison.Ordinal);
+        await using var check = _db.Open();
+        Assert.Equal(2, await check.AuditEntries.CountAsync(e => e.EntityType == ModelRegistry.AuditEntity && e.Actor == "ui"));
+    }
+
+    private async Task<(int Active, int Candidate)> AddVersionsAsync()
+    {
+        bool[] labels = [false, true, false, true, false, false, true, false];
+        double[] scores = [0.1, 0.7, 0.2, 0.4, 0.5, 0.05, 0.9, 0.3];
+        var diagnostics = JsonSerializer.Serialize(new ModelDiagnostics(
+            BinaryMetrics.RocCurve(labels, scores), BinaryMetrics.Reliability(labels, scores),
+            [new FeatureImportance("interests", 0.05, 0.004), new FeatureImportance("hour", 0.01, 0.001)]));
+        ModelVersion Version(string trainer, ModelStatus status, string file, double auc) => new()
+        {
+            Kind = ModelKind.Ctr,
+            Trainer = trainer,
+            Status = status,
+            FileName = file,
+            Rows = 5000,
+            Auc = auc,
+            LogLoss = 0.11,
+            TrainedAt = TrainedAt,
+            ActivatedAt = status == ModelStatus.Active ? TrainedAt : null,
+            DiagnosticsJson = diagnostics,
+            FeatureLayoutJson = JsonSerializer.Serialize(new AdStudio.Core.Modeling.Features.FeatureLayout(["books"], ["sidebar"])),
+        };
+        await using var db = _db.Open();
+        var active = Version("logistic_regression", ModelStatus.Active, "ctr-active.zip", 0.71);
+        var candidate = Version("lightgbm", ModelStatus.Candidate, "ctr-candidate.zip", 0.69);
+        db.ModelVersions.AddRange(active, candidate);
+        await db.SaveChangesAsync();
+        return (active.Id, candidate.Id);
+    }
+}

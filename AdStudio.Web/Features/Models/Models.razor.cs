@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Modeling;
+using AdStudio.Core.Modeling.Registry;
+using AdStudio.Core.Modeling.Scoring;
+using AdStudio.Core.Serving;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using ScottPlot;
+
+namespace AdStudio.Web.Features.Models;
+
+public partial class Models
+{
+    private List<ModelVersion>? _models;
+    private ModelVersion? _selected;
+    private Plot? _roc;
+    private Plot? _reliability;
+    private Plot? _importance;
+    private string? _notice;
+    private Severity _noticeSeverity = Severity.Info;
+
+    [Inject] private IDbContextFactory<AdStudioDb> DbFactory { get; set; } = default!;
+
+    [Inject] private ModelRegistry Registry { get; set; } = default!;
+
+    [Inject] private SnapshotHolder Holder { get; set; } = default!;
+
+    [Inject] private ActiveModelLoader Loader { get; set; } = default!;
+
+    [Inject] private IOptions<ServingOptions> Serving { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        var initial = _models!.FirstOrDefault(m => m.Kind == ModelKind.Ctr && m.Status == ModelStatus.Active) ?? _models!.FirstOrDefault();
+        if (initial is not null)
+        {
+            Select(initial);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        await using var db = await DbFactory.CreateDbContextAsync();
+        _models = await db.ModelVersions.AsNoTracking().OrderByDescending(m => m.TrainedAt).ThenBy(m => m.Kind).ThenBy(m => m.Id).ToListAsync();
+    }
+
+    private void Select(ModelVersion version)
+    {
+        _selected = version;
+        var diagnostics = Diagnostics(version);
+        _roc = ModelCharts.Roc(diagnostics, version.Auc);
+        _reliability = ModelCharts.Reliability(diagnostics);
+        _importance = ModelCharts.Importance(diagnostics);
+    }
+
+    private async Task PromoteAsync(int id)
+    {
+        var version = await Registry.PromoteAsync(id, "ui", CancellationToken.None);
+        await AfterChangeAsync($"Model #{version.Id} ({version.Trainer}) is now the active {version.Kind.ToString().ToUpperInvariant()} model.");
+    }
+
+    private async Task RollBackAsync(ModelKind kind)
+    {
+        try
+        {
+            var version = await Registry.RollBackAsync(kind, "ui", CancellationToken.None);
+            await AfterChangeAsync($"Rolled back: model #{version.Id} ({version.Trainer}) is the active {kind.ToString().ToUpperInvariant()} model again.");
+        }
+        catch (InvalidOperationException ex)
+        {
+            (_notice, _noticeSeverity) = (ex.Message, Severity.Warning);
+        }
+    }
+
+    private async Task AfterChangeAsync(string message)
+    {
+        (_notice, _noticeSeverity) = ($"{message} Serving switches within {Serving.Value.SnapshotRefreshSeconds} s.", Severity.Success);
+        await LoadAsync();
+        if (_selected is not null)
+        {
+            Select(_models!.First(m => m.Id == _selected.Id));
+        }
+    }
+
+    private string Describe(int? versionId, string fallback)
+    {
+        if (versionId is not { } id)
+        {
+            return $"none active, so {fallback}";
+        }
+
+        var version = _models?.FirstOrDefault(m => m.Id == id);
+        return version is null ? $"#{id}" : $"#{id} ({version.Trainer}, AUC {Metric(version.Auc)})";
+    }
+
+    private static ModelDiagnostics Diagnostics(ModelVersion version)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(version.DiagnosticsJson) ? ModelDiagnostics.None : JsonSerializer.Deserialize<ModelDiagnostics>(version.DiagnosticsJson) ?? ModelDiagnostics.None;
+        }
+        catch (JsonException)
+        {
+            return ModelDiagnostics.None;
+        }
+    }
+
+    private static string Metric(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("F4", CultureInfo.InvariantCulture) : "—";
+}
