@@ -54,6 +54,10 @@ public sealed class AdStudioDb(DbContextOptions<AdStudioDb> options) : DbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Modeling.Scoring.CampaignAudience> CampaignAudiences => Set<Modeling.Scoring.CampaignAudience>();
+
+    public DbSet<Modeling.Scoring.CampaignAudienceMember> CampaignAudienceMembers => Set<Modeling.Scoring.CampaignAudienceMember>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // All instants are UTC; SQLite forgets the kind, so restore it on read.

@@ -27,6 +27,14 @@ public sealed class ModelingOptions
     [Range(1000, 1_000_000)]
     public int ImportanceRows { get; set; } = 20_000;
 
+    /// <summary>Predicted click probability from which a scored shopper counts as a likely clicker of a campaign.</summary>
+    [Range(0.0, 1.0)]
+    public double AudienceThreshold { get; set; } = 0.02;
+
+    /// <summary>How many of the best-scored shoppers are stored per campaign.</summary>
+    [Range(1, 1_000_000)]
+    public int AudienceSize { get; set; } = 1000;
+
     /// <summary>
     /// Trainers to compare (logistic_regression, ffm, fast_tree, lightgbm); empty compares all. Empty by default
     /// because configuration binding appends to a list rather than replacing it.

@@ -8,4 +8,5 @@ public static class PipelineSteps
     public const string Profile = "profile";
     public const string Cluster = "cluster";
     public const string Train = "train";
+    public const string Score = "score";
 }

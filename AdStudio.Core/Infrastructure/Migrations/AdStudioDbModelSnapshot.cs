@@ -514,6 +514,70 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.ToTable("ModelVersions");
                 });
 
+            modelBuilder.Entity("AdStudio.Core.Modeling.Scoring.CampaignAudience", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AboveThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CtrModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CvrModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ExpectedClicks")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shoppers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("CampaignId");
+
+                    b.ToTable("CampaignAudiences");
+                });
+
+            modelBuilder.Entity("AdStudio.Core.Modeling.Scoring.CampaignAudienceMember", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ClickProbability")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ConversionProbability")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CreativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ExpectedValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ShopperId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId", "Rank");
+
+                    b.ToTable("CampaignAudienceMembers");
+                });
+
             modelBuilder.Entity("AdStudio.Core.Pipeline.PipelineRun", b =>
                 {
                     b.Property<int>("Id")
@@ -874,6 +938,24 @@ namespace AdStudio.Core.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AdStudio.Core.Modeling.Scoring.CampaignAudience", b =>
+                {
+                    b.HasOne("AdStudio.Core.Campaigns.Campaign", null)
+                        .WithOne()
+                        .HasForeignKey("AdStudio.Core.Modeling.Scoring.CampaignAudience", "CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AdStudio.Core.Modeling.Scoring.CampaignAudienceMember", b =>
+                {
+                    b.HasOne("AdStudio.Core.Modeling.Scoring.CampaignAudience", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AdStudio.Core.Segments.SegmentMember", b =>
                 {
                     b.HasOne("AdStudio.Core.Segments.Segment", null)
@@ -915,6 +997,11 @@ namespace AdStudio.Core.Infrastructure.Migrations
             modelBuilder.Entity("AdStudio.Core.Experiments.Experiment", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("AdStudio.Core.Modeling.Scoring.CampaignAudience", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

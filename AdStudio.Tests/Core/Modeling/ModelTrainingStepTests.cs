@@ -2,6 +2,7 @@ using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
+using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Modeling.Training;
 using AdStudio.Core.Serving;
 using AdStudio.Core.Simulation;
@@ -94,5 +95,51 @@ public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLif
             await after.ModelVersions.CountAsync(v => v.Kind == ModelKind.Ctr && v.Status == ModelStatus.Active),
             await after.ModelVersions.CountAsync(v => v.Kind == ModelKind.Ctr && v.Status == ModelStatus.Retired),
             await after.ModelVersions.CountAsync(v => v.Kind == ModelKind.Ctr && v.Status == ModelStatus.Candidate)));
+    }
+
+    private AudienceScoringStep ScoreStep() => new(
+        _db.Factory, new ModelFiles(new DataPaths(_db.Directory)), Options.Create(_serving),
+        Options.Create(new ModelingOptions { AudienceThreshold = 0.02, AudienceSize = 50 }), _clock);
+
+    [Fact]
+    public async Task Score_WithoutActiveModel_SaysSoAndStoresNothing()
+    {
+        var summary = await ScoreStep().RunAsync(new Progress<double>(), CancellationToken.None);
+
+        Assert.Contains("No active click model", summary, StringComparison.Ordinal);
+        await using var db = _db.Open();
+        Assert.False(await db.CampaignAudiences.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Score_AfterTraining_StoresEachActiveCampaignsTargetShoppersRankedByExpectedValue()
+    {
+        await Step(TrainerKind.LogisticRegression).RunAsync(new Progress<double>(), CancellationToken.None);
+
+        var summary = await ScoreStep().RunAsync(new Progress<double>(), CancellationToken.None);
+
+        output.WriteLine(summary);
+        await using var db = _db.Open();
+        var activeCtr = await db.ModelVersions.SingleAsync(v => v.Kind == ModelKind.Ctr && v.Status == ModelStatus.Active);
+        var campaigns = await db.Campaigns.Where(c => c.Status == AdStudio.Core.Campaigns.CampaignStatus.Active).Include(c => c.Targets).ToListAsync();
+        var audiences = await db.CampaignAudiences.Include(a => a.Members).ToListAsync();
+        Assert.Equal(campaigns.Select(c => c.Id).Order(), audiences.Select(a => a.CampaignId).Order());
+        var allShoppers = await db.Shoppers.CountAsync();
+        foreach (var audience in audiences)
+        {
+            var campaign = campaigns.Single(c => c.Id == audience.CampaignId);
+            var include = campaign.Targets.Where(t => !t.Exclude).Select(t => t.SegmentId).ToList();
+            var exclude = campaign.Targets.Where(t => t.Exclude).Select(t => t.SegmentId).ToList();
+            var members = await db.SegmentMembers.Where(m => include.Contains(m.SegmentId)).Select(m => m.ShopperId).Distinct().ToListAsync();
+            var excluded = await db.SegmentMembers.Where(m => exclude.Contains(m.SegmentId)).Select(m => m.ShopperId).Distinct().ToListAsync();
+            var expected = include.Count == 0 ? allShoppers - excluded.Count : members.Except(excluded).Count();
+            Assert.Equal(expected, audience.Shoppers);
+            Assert.Equal(activeCtr.Id, audience.CtrModelId);
+            Assert.Equal(Math.Min(50, audience.Shoppers), audience.Members.Count);
+            var ranked = audience.Members.OrderBy(m => m.Rank).ToList();
+            Assert.Equal(ranked.Select(m => m.ExpectedValue).OrderDescending(), ranked.Select(m => m.ExpectedValue));
+            Assert.InRange(audience.AboveThreshold, ranked.Count(m => m.ClickProbability >= 0.02), audience.Shoppers);
+            Assert.InRange(audience.ExpectedClicks, audience.Shoppers * 0.001, audience.Shoppers * 0.2);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
+using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Modeling.Training;
 using AdStudio.Core.Pipeline;
 using AdStudio.Web.Infrastructure;
@@ -20,6 +21,7 @@ public static class ModelsSetup
         builder.Services.AddSingleton<ChampionChallenger>();
         builder.Services.AddSingleton<TrainingDataLoader>();
         builder.Services.AddSingleton<IPipelineStep, ModelTrainingStep>();
+        builder.Services.AddSingleton<IPipelineStep, AudienceScoringStep>();
         return builder;
     }
 }

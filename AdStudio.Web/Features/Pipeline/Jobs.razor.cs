@@ -18,9 +18,11 @@ public sealed partial class Jobs
     private readonly CancellationTokenSource _stop = new();
     private List<PipelineRun>? _runs;
     private string? _notice;
+    private IReadOnlyList<StepSchedule> _schedules = [];
 
     protected override async Task OnInitializedAsync()
     {
+        _schedules = Launcher.Schedules();
         await RefreshAsync();
         if (RendererInfo.IsInteractive)
         {

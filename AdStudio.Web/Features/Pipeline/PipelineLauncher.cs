@@ -2,6 +2,7 @@ using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Simulation;
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public sealed class PipelineLauncher(
     PipelineRunner runner,
     IBackgroundJobClient jobs,
     IRecurringJobManager recurring,
+    JobStorage storage,
     IDbContextFactory<AdStudioDb> dbFactory,
     IOptions<DemoOptions> demoOptions,
     IOptions<PipelineOptions> pipelineOptions) : IDisposable
@@ -81,6 +83,22 @@ public sealed class PipelineLauncher(
     {
         Schedule(PipelineSteps.Rollup, pipelineOptions.Value.RollupCron);
         Schedule(PipelineSteps.Profile, pipelineOptions.Value.ProfileCron);
+        Schedule(PipelineSteps.Train, pipelineOptions.Value.TrainCron);
+        Schedule(PipelineSteps.Score, pipelineOptions.Value.ScoreCron);
+    }
+
+    /// <summary>Steps that run on a schedule: their cron (UTC) and Hangfire's next run, for the Jobs page.</summary>
+    public IReadOnlyList<StepSchedule> Schedules()
+    {
+        using var connection = storage.GetConnection();
+        var next = connection.GetRecurringJobs().ToDictionary(j => j.Id, j => j.NextExecution, StringComparer.Ordinal);
+        return [.. new[]
+        {
+            (Step: PipelineSteps.Rollup, Cron: pipelineOptions.Value.RollupCron),
+            (Step: PipelineSteps.Profile, Cron: pipelineOptions.Value.ProfileCron),
+            (Step: PipelineSteps.Train, Cron: pipelineOptions.Value.TrainCron),
+            (Step: PipelineSteps.Score, Cron: pipelineOptions.Value.ScoreCron),
+        }.Where(s => !string.IsNullOrWhiteSpace(s.Cron) && IsKnownStep(s.Step)).Select(s => new StepSchedule(s.Step, s.Cron!, next.GetValueOrDefault(s.Step)))];
     }
 
     private void Schedule(string step, string? cron)

@@ -16,4 +16,10 @@ public sealed class PipelineOptions
 
     /// <summary>Cron (UTC) of the incremental profiling run (a full run happens at most daily by itself); empty to disable.</summary>
     public string? ProfileCron { get; set; } = "*/15 * * * *";
+
+    /// <summary>Cron (UTC) of model training (click and conversion models, champion/challenger); empty to disable.</summary>
+    public string? TrainCron { get; set; } = "0 3 * * *";
+
+    /// <summary>Cron (UTC) of audience scoring with the active models; empty to disable.</summary>
+    public string? ScoreCron { get; set; } = "15 * * * *";
 }

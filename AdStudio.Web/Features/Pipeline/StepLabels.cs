@@ -12,6 +12,7 @@ public static class StepLabels
         PipelineSteps.Profile => "Profile shoppers",
         PipelineSteps.Cluster => "Cluster shoppers",
         PipelineSteps.Train => "Train models",
+        PipelineSteps.Score => "Score audiences",
         _ => step,
     };
 }

@@ -128,6 +128,24 @@ public sealed class ModelServingTests(TrainedAppHost host) : IClassFixture<Train
     }
 
     [Fact]
+    public async Task Score_ThroughThePipelineApi_StoresPredictedAudiences()
+    {
+        await host.EnsureTrainedAsync();
+        using var client = App.CreateClient();
+
+        using var started = await client.PostAsync("/api/pipeline/score", null);
+        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt32();
+        var run = await App.WaitForRunAsync(runId, TimeSpan.FromSeconds(120));
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.True(run.Status == "succeeded", run.Message);
+        Assert.StartsWith("Scored", run.Message, StringComparison.Ordinal);
+        await using var db = App.OpenDb();
+        Assert.True(await db.CampaignAudiences.AnyAsync());
+        Assert.True(await db.CampaignAudienceMembers.AnyAsync());
+    }
+
+    [Fact]
     public async Task RegistryActions_BadInput_GetProblemDetails()
     {
         using var client = App.CreateClient();
