@@ -27,9 +27,12 @@ public sealed class ModelingOptions
     [Range(1000, 1_000_000)]
     public int ImportanceRows { get; set; } = 20_000;
 
-    /// <summary>Predicted click probability from which a scored shopper counts as a likely clicker of a campaign.</summary>
-    [Range(0.0, 1.0)]
-    public double AudienceThreshold { get; set; } = 0.02;
+    /// <summary>
+    /// A scored shopper counts as a likely clicker of a campaign when their predicted CTR is at least this multiple of
+    /// the campaign's historical (smoothed) CTR — relative, so it means the same in any shop.
+    /// </summary>
+    [Range(1.0, 100.0)]
+    public double AudienceLift { get; set; } = 2;
 
     /// <summary>How many of the best-scored shoppers are stored per campaign.</summary>
     [Range(1, 1_000_000)]

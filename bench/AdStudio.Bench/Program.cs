@@ -13,4 +13,10 @@ if (args is ["profile", ..])
     return;
 }
 
+if (args is ["models", ..])
+{
+    ModelBenchmark.Run(ServeBenchmark.RepositoryRoot());
+    return;
+}
+
 await ServeBenchmark.RunAsync(args);

@@ -3,8 +3,11 @@ using AdStudio.Core.Serving;
 
 namespace AdStudio.Core.Modeling.Scoring;
 
-/// <summary>Scores one campaign's target shoppers against a snapshot's models, in parallel, and keeps the best.</summary>
-public sealed class AudienceScorer(ServingSnapshot snapshot, double threshold)
+/// <summary>
+/// Scores one campaign's target shoppers against a snapshot's models, in parallel, and keeps the best; a likely clicker's
+/// predicted CTR is at least <paramref name="lift"/> times the campaign's smoothed historical CTR.
+/// </summary>
+public sealed class AudienceScorer(ServingSnapshot snapshot, double lift)
 {
     public CampaignAudience Score(ServingCampaign campaign, IReadOnlyList<string> shoppers, DateTime at, int keep, CancellationToken ct)
     {
@@ -16,6 +19,7 @@ public sealed class AudienceScorer(ServingSnapshot snapshot, double threshold)
         var size = snapshot.Placements.GetValueOrDefault(placement);
         var fitting = campaign.Creatives.Where(c => size is null || size.Fits(c.Width, c.Height)).ToArray();
         var creatives = fitting.Length > 0 ? fitting : campaign.Creatives;
+        var threshold = lift * campaign.Creatives.Average(c => c.SmoothedCtr);
         var targeted = shoppers.Where(s => DecisionEngine.Targets(campaign, snapshot.SegmentsOf(s))).ToArray();
         var best = new (double Value, double Click, double Convert, int Creative)[targeted.Length];
         Parallel.For(0, targeted.Length, new ParallelOptions { CancellationToken = ct }, i =>

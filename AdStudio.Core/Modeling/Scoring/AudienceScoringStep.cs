@@ -13,7 +13,7 @@ namespace AdStudio.Core.Modeling.Scoring;
 /// The <c>score</c> step: for every active campaign, scores each target shopper with the active click (and, for
 /// CPA and oCPA, conversion) model on the campaign's best creative for them, exactly as <c>/serve</c> would, and
 /// stores the predicted audience: shoppers ranked by expected value per impression and how many reach the
-/// likely-clicker threshold. Context is the run's hour and the campaign's first placement.
+/// likely-clicker threshold (<see cref="ModelingOptions.AudienceLift"/>). Context is the run's hour and the campaign's first placement.
 /// </summary>
 public sealed class AudienceScoringStep(
     IDbContextFactory<AdStudioDb> dbFactory,
@@ -42,7 +42,7 @@ public sealed class AudienceScoringStep(
         }
 
         progress.Report(0.1);
-        var scorer = new AudienceScorer(snapshot, options.Value.AudienceThreshold);
+        var scorer = new AudienceScorer(snapshot, options.Value.AudienceLift);
         var audiences = new List<CampaignAudience>();
         long pairs = 0;
         for (var i = 0; i < snapshot.Campaigns.Count; i++)
@@ -57,7 +57,7 @@ public sealed class AudienceScoringStep(
         progress.Report(1);
         var likely = audiences.Sum(a => a.AboveThreshold);
         return string.Create(CultureInfo.InvariantCulture,
-            $"Scored {pairs:N0} shopper × campaign pairs for {audiences.Count} active campaigns with CTR model #{models.Ctr.VersionId}{(models.Cvr is null ? "" : $" and CVR model #{models.Cvr.VersionId}")}; {likely:N0} reach a predicted CTR of {options.Value.AudienceThreshold:P1}.");
+            $"Scored {pairs:N0} shopper × campaign pairs for {audiences.Count} active campaigns with CTR model #{models.Ctr.VersionId}{(models.Cvr is null ? "" : $" and CVR model #{models.Cvr.VersionId}")}; {likely:N0} are likely clickers (predicted CTR at least {options.Value.AudienceLift:0.#}× the campaign's).");
     }
 
     private async Task SaveAsync(List<CampaignAudience> audiences, CancellationToken ct)

@@ -17,7 +17,7 @@ public sealed class CampaignAudience
     /// <summary>Target shoppers scored (include segments, minus exclude segments; everyone when the campaign has no include target).</summary>
     public int Shoppers { get; set; }
 
-    /// <summary>The predicted click probability a shopper needs to count as a likely clicker.</summary>
+    /// <summary>The predicted click probability a shopper needs to count as a likely clicker (lift × the campaign's smoothed CTR).</summary>
     public double Threshold { get; set; }
 
     public int AboveThreshold { get; set; }

@@ -99,7 +99,7 @@ public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLif
 
     private AudienceScoringStep ScoreStep() => new(
         _db.Factory, new ModelFiles(new DataPaths(_db.Directory)), Options.Create(_serving),
-        Options.Create(new ModelingOptions { AudienceThreshold = 0.02, AudienceSize = 50 }), _clock);
+        Options.Create(new ModelingOptions { AudienceLift = 2, AudienceSize = 50 }), _clock);
 
     [Fact]
     public async Task Score_WithoutActiveModel_SaysSoAndStoresNothing()
@@ -138,7 +138,8 @@ public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLif
             Assert.Equal(Math.Min(50, audience.Shoppers), audience.Members.Count);
             var ranked = audience.Members.OrderBy(m => m.Rank).ToList();
             Assert.Equal(ranked.Select(m => m.ExpectedValue).OrderDescending(), ranked.Select(m => m.ExpectedValue));
-            Assert.InRange(audience.AboveThreshold, ranked.Count(m => m.ClickProbability >= 0.02), audience.Shoppers);
+            Assert.InRange(audience.AboveThreshold, ranked.Count(m => m.ClickProbability >= audience.Threshold), audience.Shoppers);
+            Assert.InRange(audience.Threshold, 0.002, 0.2);
             Assert.InRange(audience.ExpectedClicks, audience.Shoppers * 0.001, audience.Shoppers * 0.2);
         }
     }
