@@ -13,6 +13,16 @@ public sealed record ShopperFeatures(double[] Interests, int EventCount, int Pur
     /// <summary>A shopper without behaviour on record (a new visitor, or one who did not consent to tracking).</summary>
     public static ShopperFeatures Unknown(int categories) => new(new double[categories], 0, 0, null, 0, 0, 0);
 
+    /// <summary>The shopper as their stored profile describes them, with interests in <paramref name="categories"/> order.</summary>
+    public static ShopperFeatures FromProfile(Profiling.ShopperProfile profile, IReadOnlyList<string> categories)
+    {
+        var shares = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, double>>(profile.InterestsJson) ?? [];
+        var byName = new Dictionary<string, double>(shares, StringComparer.OrdinalIgnoreCase);
+        return new ShopperFeatures(
+            [.. categories.Select(c => byName.GetValueOrDefault(c))], profile.EventCount, profile.PurchaseCount, profile.LastVisitAt,
+            profile.HourSin, profile.HourCos, -(profile.PriceSensitivity ?? 0));
+    }
+
     /// <summary>
     /// How typical <paramref name="hour"/> is for the shopper: the cosine to their mean active hour scaled by how
     /// concentrated their hours are (0 without history or with evenly spread hours).

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using System.Text.Json;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling.Features;
 using AdStudio.Core.Modeling.Registry;
@@ -95,21 +94,9 @@ public sealed class ActiveModelLoader(ModelFiles files, TimeProvider clock)
             return _profiles;
         }
 
-        var rows = await db.Profiles.AsNoTracking()
-            .Select(p => new { p.ShopperId, p.InterestsJson, p.EventCount, p.PurchaseCount, p.LastVisitAt, p.HourSin, p.HourCos, p.PriceSensitivity })
-            .ToListAsync(ct);
-        _profiles = rows.ToFrozenDictionary(
-            p => p.ShopperId,
-            p => new ShopperFeatures(Interests(p.InterestsJson, categories), p.EventCount, p.PurchaseCount, p.LastVisitAt, p.HourSin, p.HourCos, -(p.PriceSensitivity ?? 0)),
-            StringComparer.Ordinal);
+        var profiles = await db.Profiles.AsNoTracking().ToListAsync(ct);
+        _profiles = profiles.ToFrozenDictionary(p => p.ShopperId, p => ShopperFeatures.FromProfile(p, categories), StringComparer.Ordinal);
         _profilesKey = key;
         return _profiles;
-    }
-
-    private static double[] Interests(string json, string[] categories)
-    {
-        var shares = JsonSerializer.Deserialize<Dictionary<string, double>>(json) ?? [];
-        var byName = new Dictionary<string, double>(shares, StringComparer.OrdinalIgnoreCase);
-        return [.. categories.Select(c => byName.GetValueOrDefault(c))];
     }
 }
