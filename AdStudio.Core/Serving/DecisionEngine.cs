@@ -29,6 +29,9 @@ public sealed class DecisionEngine(double explorationRate)
         Decision? explored = null;
         var explore = random.NextDouble() < explorationRate;
         var campaigns = snapshot.Campaigns;
+        var models = snapshot.Models;
+        // Looked up once per request: every candidate is scored for the same shopper.
+        var shopper = models.Ctr is null && models.Cvr is null ? null : models.FeaturesOf(shopperId);
         for (var i = 0; i < campaigns.Count; i++)
         {
             var campaign = campaigns[i];
@@ -38,7 +41,7 @@ public sealed class DecisionEngine(double explorationRate)
                 continue;
             }
 
-            var candidate = Candidate(campaign, shopperId, size, placement, now, snapshot.Models);
+            var candidate = Candidate(campaign, shopperId, shopper, size, placement, now, models);
             if (candidate is null)
             {
                 continue;
@@ -100,9 +103,8 @@ public sealed class DecisionEngine(double explorationRate)
         return false;
     }
 
-    private static Decision? Candidate(ServingCampaign campaign, string shopperId, PlacementSize size, string placement, DateTime now, ServingModels models)
+    private static Decision? Candidate(ServingCampaign campaign, string shopperId, ShopperFeatures? shopper, PlacementSize size, string placement, DateTime now, ServingModels models)
     {
-        var shopper = models.Ctr is null && models.Cvr is null ? null : models.FeaturesOf(shopperId);
         var cvrModel = campaign.BidType is BidType.Cpa or BidType.Ocpa ? models.Cvr : null;
         var experiment = campaign.Experiment;
         if (experiment is not null)
