@@ -16,9 +16,13 @@ public static class GroundTruth
 
     public static double HourEffect(double peakHour, int hour) => Math.Cos(2 * Math.PI * (hour - peakHour) / 24.0);
 
-    public static double ClickProbability(SimulatedShopper shopper, CreativeTruth creative, int hour) => Logistic(
+    public static double ClickProbability(SimulatedShopper shopper, CreativeTruth creative, int hour) =>
+        ClickProbability(shopper, creative, hour, InterestLift(shopper, creative.CategoryIndex));
+
+    /// <summary>P(click) with a given interest lift in place of the shopper's true one (to ask what an estimate of interest costs).</summary>
+    public static double ClickProbability(SimulatedShopper shopper, CreativeTruth creative, int hour, double interestLift) => Logistic(
         -4.2
-        + (0.9 * InterestLift(shopper, creative.CategoryIndex))
+        + (0.9 * interestLift)
         + creative.Appeal
         + (1.2 * shopper.PriceSensitivity * creative.Discount)
         + (0.4 * HourEffect(shopper.PeakHour, hour)));

@@ -66,6 +66,8 @@ internal static class ModelBenchmark
         }
 
         report.AppendLine(CultureInfo.InvariantCulture, $"| oracle (true probabilities) | | {oracle.Auc:F4} | {oracle.LogLoss:F4} |");
+        var ceiling = ObservableCeiling(history, validation, builder.Layout);
+        report.AppendLine(CultureInfo.InvariantCulture, $"| oracle with the observed (shrunk) interest share in place of the true one, every other term still true | | {ceiling.Auc:F4} | {ceiling.LogLoss:F4} |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| **all of the above: one `train` run's CTR work** | **{total.TotalSeconds:F1}** | | |");
         report.AppendLine();
 
@@ -141,6 +143,27 @@ internal static class ModelBenchmark
         var shoppers = history.World.Shoppers.ToDictionary(s => s.Id);
         var demo = DemoCatalog.Campaigns.SelectMany(c => c.Creatives.Select(cr => new CreativeTruth(Catalog.IndexOf(c.Category), cr.Appeal, cr.Discount))).ToArray();
         return BinaryMetrics.Compute([.. validation.Select(r => r.Clicked)], [.. validation.Select(r => GroundTruth.ClickProbability(shoppers[r.ShopperId], demo[r.CreativeId - 1], r.Hour))]);
+    }
+
+    /// <summary>
+    /// The ground-truth formula with one change: the shopper's true interest in the ad's category is replaced by what
+    /// their behaviour shows (the decayed share, shrunk toward uniform by two pseudo-events). How close any model can
+    /// get when interests must be inferred from the events on record.
+    /// </summary>
+    private static BinaryMetrics ObservableCeiling(SyntheticHistory history, List<ClickRow> validation, FeatureLayout layout)
+    {
+        var names = layout.FeatureNames.ToList();
+        var (share, events) = (names.IndexOf("interest_in_ad_category"), names.IndexOf("log_events"));
+        var shoppers = history.World.Shoppers.ToDictionary(s => s.Id);
+        var demo = DemoCatalog.Campaigns.SelectMany(c => c.Creatives.Select(cr => new CreativeTruth(Catalog.IndexOf(c.Category), cr.Appeal, cr.Discount))).ToArray();
+        var k = layout.Categories.Length;
+        return BinaryMetrics.Compute([.. validation.Select(r => r.Clicked)], [.. validation.Select(r =>
+        {
+            var (s, c) = (shoppers[r.ShopperId], demo[r.CreativeId - 1]);
+            var n = Math.Exp(r.Features[events]) - 1;
+            var observed = ((r.Features[share] * n) + (2.0 / k)) / (n + 2);
+            return GroundTruth.ClickProbability(s, c, r.Hour, Math.Log((k * observed) + 0.05));
+        })]);
     }
 
     private static double ReadOnce(List<ClickRow> rows)
