@@ -24,7 +24,7 @@ internal static class ModelBenchmark
     private const int ImpressionsPerShopper = 10;
     private static readonly DateTime End = new(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc);
 
-    public static void Run(string root)
+    public static async Task RunAsync(string root)
     {
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# Model training and scoring benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -69,6 +69,19 @@ internal static class ModelBenchmark
         var ceiling = ObservableCeiling(history, validation, builder.Layout);
         report.AppendLine(CultureInfo.InvariantCulture, $"| oracle with the observed (shrunk) interest share in place of the true one, every other term still true | | {ceiling.Auc:F4} | {ceiling.LogLoss:F4} |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| **all of the above: one `train` run's CTR work** | **{total.TotalSeconds:F1}** | | |");
+        report.AppendLine();
+
+        var (read, step, summary) = await TrainingStepBenchmark.RunAsync(history);
+        report.AppendLine("## The `train` step end to end on SQLite");
+        report.AppendLine();
+        report.AppendLine("The same history written to a SQLite database, then the real step: read, replay, fit all four trainers for CTR and for CVR (on the clicks), importance, save every model, promote. No oracle (not demo data). Baseline: reading the same columns from SQLite and dropping them.");
+        report.AppendLine();
+        report.AppendLine("| measurement | seconds |");
+        report.AppendLine("|---|---:|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| baseline: read the step's columns | {read.TotalSeconds:F1} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| **`train` step, CTR and CVR** | **{step.TotalSeconds:F1}** |");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"The run's message: {summary}");
         report.AppendLine();
 
         Console.WriteLine("Scoring …");

@@ -222,11 +222,4 @@ internal static class ProfilingBenchmark
 
         return times.Order().ElementAt(runs / 2);
     }
-
-    private sealed class FixedClock(DateTime now) : TimeProvider
-    {
-        public DateTime Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => new(Now);
-    }
 }

@@ -15,7 +15,7 @@ if (args is ["profile", ..])
 
 if (args is ["models", ..])
 {
-    ModelBenchmark.Run(ServeBenchmark.RepositoryRoot());
+    await ModelBenchmark.RunAsync(ServeBenchmark.RepositoryRoot());
     return;
 }
 
