@@ -88,7 +88,7 @@ internal static class ProfilingBenchmark
         await using var transaction = await connection.BeginTransactionAsync();
         var random = new Random(5);
         string[] regions = ["north", "south", "east", "west", "central"];
-        await using (var shopper = Command(connection, transaction, """INSERT INTO "Shoppers" ("Id","HasTrackingConsent","Region","FirstSeenAt") VALUES (@id, 1, @region, @at)""", "@id", "@region", "@at"))
+        await using (var shopper = BenchSql.Command(connection, transaction, """INSERT INTO "Shoppers" ("Id","HasTrackingConsent","Region","FirstSeenAt") VALUES (@id, 1, @region, @at)""", "@id", "@region", "@at"))
         {
             for (var s = 0; s < Shoppers; s++)
             {
@@ -147,24 +147,9 @@ internal static class ProfilingBenchmark
         await e.ExecuteNonQueryAsync();
     }
 
-    private static DbCommand EventCommand(DbConnection connection, DbTransaction transaction) => Command(connection, transaction,
+    private static DbCommand EventCommand(DbConnection connection, DbTransaction transaction) => BenchSql.Command(connection, transaction,
         """INSERT INTO "BehaviourEvents" ("ShopperId","Type","Category","ProductId","Amount","DwellSeconds","OccurredAt") VALUES (@s,@t,@c,'p',@a,@d,@at)""",
         "@s", "@t", "@c", "@a", "@d", "@at");
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            command.Parameters.Add(p);
-        }
-
-        return command;
-    }
 
     /// <summary>The baseline: read the columns profiling reads, in its order, and do nothing with them.</summary>
     private static async Task ReadAsync(IDbContextFactory<AdStudioDb> factory, string[]? shoppers)

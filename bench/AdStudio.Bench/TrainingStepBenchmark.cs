@@ -75,7 +75,7 @@ internal static class TrainingStepBenchmark
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var e = Command(connection, transaction, """INSERT INTO "BehaviourEvents" ("ShopperId","Type","Category","ProductId","Amount","OccurredAt") VALUES (@s,@t,@c,'p',@a,@at)""", "@s", "@t", "@c", "@a", "@at"))
+        await using (var e = BenchSql.Command(connection, transaction, """INSERT INTO "BehaviourEvents" ("ShopperId","Type","Category","ProductId","Amount","OccurredAt") VALUES (@s,@t,@c,'p',@a,@at)""", "@s", "@t", "@c", "@a", "@at"))
         {
             foreach (var ev in history.Events)
             {
@@ -84,7 +84,7 @@ internal static class TrainingStepBenchmark
             }
         }
 
-        await using (var a = Command(connection, transaction, """INSERT INTO "AdEvents" ("Type","DecisionId","ShopperId","CampaignId","CreativeId","Placement","Cost","Revenue","OccurredAt") VALUES (@t,@d,@s,@c,@cr,@p,0,0,@at)""", "@t", "@d", "@s", "@c", "@cr", "@p", "@at"))
+        await using (var a = BenchSql.Command(connection, transaction, """INSERT INTO "AdEvents" ("Type","DecisionId","ShopperId","CampaignId","CreativeId","Placement","Cost","Revenue","OccurredAt") VALUES (@t,@d,@s,@c,@cr,@p,0,0,@at)""", "@t", "@d", "@s", "@c", "@cr", "@p", "@at"))
         {
             var n = 0;
             foreach (var i in history.Impressions)
@@ -139,21 +139,6 @@ internal static class TrainingStepBenchmark
         {
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            command.Parameters.Add(p);
-        }
-
-        return command;
     }
 
     private static async Task<TimeSpan> TimeAsync(Func<Task> work)
