@@ -94,7 +94,20 @@ public sealed class ActiveModelLoader(ModelFiles files, TimeProvider clock)
             return _profiles;
         }
 
-        var profiles = await db.Profiles.AsNoTracking().ToListAsync(ct);
+        // Only the columns the model reads: at a million profiles the rest is most of the bytes.
+        var profiles = await db.Profiles.AsNoTracking()
+            .Select(p => new Profiling.ShopperProfile
+            {
+                ShopperId = p.ShopperId,
+                InterestsJson = p.InterestsJson,
+                EventCount = p.EventCount,
+                PurchaseCount = p.PurchaseCount,
+                LastVisitAt = p.LastVisitAt,
+                HourSin = p.HourSin,
+                HourCos = p.HourCos,
+                PriceSensitivity = p.PriceSensitivity,
+            })
+            .ToListAsync(ct);
         _profiles = profiles.ToFrozenDictionary(p => p.ShopperId, p => ShopperFeatures.FromProfile(p, categories), StringComparer.Ordinal);
         _profilesKey = key;
         return _profiles;
