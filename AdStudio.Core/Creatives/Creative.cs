@@ -15,6 +15,12 @@ public sealed class Creative
 
     public required string LandingUrl { get; set; }
 
+    /// <summary>
+    /// The landing page as a reviewer last approved it. Clicks go here, never to an edit still waiting
+    /// for review; null until the creative is first approved.
+    /// </summary>
+    public string? ApprovedLandingUrl { get; set; }
+
     /// <summary>Product category the ad promotes (one of the shop's categories).</summary>
     public required string Category { get; set; }
 

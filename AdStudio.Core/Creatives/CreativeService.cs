@@ -185,6 +185,11 @@ public sealed class CreativeService(
         }
 
         creative.Status = outcome;
+        if (outcome == CreativeStatus.Approved)
+        {
+            creative.ApprovedLandingUrl = creative.LandingUrl;
+        }
+
         creative.ReviewNotes = reasons;
         creative.ReviewedAt = Now();
         creative.ReviewedBy = reviewer.Trim();

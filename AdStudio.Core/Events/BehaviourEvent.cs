@@ -21,6 +21,12 @@ public sealed class BehaviourEvent
 
     public DateTime OccurredAt { get; set; }
 
+    /// <summary>
+    /// The storefront's own id of the event (at most 64 characters), unique per shopper: a batch sent again
+    /// after a timeout is stored once. Null when the client sends none.
+    /// </summary>
+    public string? EventId { get; set; }
+
     /// <summary>For imported rows: a hash of the row's content, so importing the same file twice adds nothing.</summary>
     public string? ImportKey { get; set; }
 }

@@ -14,8 +14,9 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
 {
     private const string InsertBehaviourSql =
         """
-        INSERT INTO "BehaviourEvents" ("ShopperId", "Type", "Category", "ProductId", "Query", "Amount", "DwellSeconds", "OccurredAt")
-        VALUES (@shopper, @type, @category, @product, @query, @amount, @dwell, @at)
+        INSERT INTO "BehaviourEvents" ("ShopperId", "Type", "Category", "ProductId", "Query", "Amount", "DwellSeconds", "OccurredAt", "EventId")
+        VALUES (@shopper, @type, @category, @product, @query, @amount, @dwell, @at, @event)
+        ON CONFLICT ("ShopperId", "EventId") WHERE "EventId" IS NOT NULL DO NOTHING
         """;
 
     private const string InsertAdSql =
@@ -53,9 +54,9 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
         for (var i = 0; i < batches.Count; i++)
         {
             var batch = batches[i];
-            await InsertBehaviourAsync(connection, transaction, batch.BehaviourEvents, cancellationToken);
+            var behaviour = await InsertBehaviourAsync(connection, transaction, batch.BehaviourEvents, cancellationToken);
             var inserted = await InsertAdAsync(connection, transaction, batch.AdEvents, deltas, cancellationToken);
-            results[i] = new EventWriteResult(batch.BehaviourEvents.Count, inserted, batch.AdEvents.Count - inserted);
+            results[i] = new EventWriteResult(behaviour, inserted, batch.AdEvents.Count - inserted, batch.BehaviourEvents.Count - behaviour);
         }
 
         await UpsertRollupsAsync(connection, transaction, deltas, cancellationToken);
@@ -63,12 +64,13 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
         return results;
     }
 
-    private static async Task InsertBehaviourAsync(
+    /// <summary>Inserts the events and returns how many were new (an event id already stored for its shopper is skipped).</summary>
+    private static async Task<int> InsertBehaviourAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<BehaviourEvent> events, CancellationToken ct)
     {
         if (events.Count == 0)
         {
-            return;
+            return 0;
         }
 
         await using var command = Sql.Command(connection, transaction, InsertBehaviourSql);
@@ -80,6 +82,8 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
         var amount = Sql.Parameter(command, "@amount");
         var dwell = Sql.Parameter(command, "@dwell");
         var at = Sql.Parameter(command, "@at");
+        var eventId = Sql.Parameter(command, "@event");
+        var inserted = 0;
         foreach (var e in events)
         {
             shopper.Value = e.ShopperId;
@@ -90,8 +94,11 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
             amount.Value = (object?)e.Amount ?? DBNull.Value;
             dwell.Value = (object?)e.DwellSeconds ?? DBNull.Value;
             at.Value = e.OccurredAt;
-            await command.ExecuteNonQueryAsync(ct);
+            eventId.Value = (object?)e.EventId ?? DBNull.Value;
+            inserted += await command.ExecuteNonQueryAsync(ct);
         }
+
+        return inserted;
     }
 
     private static async Task<int> InsertAdAsync(

@@ -18,4 +18,16 @@ public sealed class EventWriterOptions
     /// <summary>Most events accepted in one <c>POST /events</c> request.</summary>
     [Range(1, 100_000)]
     public int MaxEventsPerRequest { get; set; } = 1000;
+
+    /// <summary>Largest purchase <c>amount</c> an event may report (shop currency).</summary>
+    [Range(1.0, 1e12)]
+    public double MaxAmount { get; set; } = 1_000_000;
+
+    /// <summary>Largest conversion <c>revenue</c> an event may report (shop currency).</summary>
+    [Range(1.0, 1e12)]
+    public double MaxRevenue { get; set; } = 1_000_000;
+
+    /// <summary>Longest <c>dwellSeconds</c> a view may report (default one day).</summary>
+    [Range(1.0, 1e9)]
+    public double MaxDwellSeconds { get; set; } = 86_400;
 }

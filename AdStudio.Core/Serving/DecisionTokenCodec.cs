@@ -10,51 +10,159 @@ namespace AdStudio.Core.Serving;
 /// Turns a <see cref="DecisionTicket"/> into an opaque, tamper-proof decision id (base64url of the
 /// ticket and an HMAC-SHA256 tag over the ticket and the shopper id) and back.
 /// </summary>
-public sealed class DecisionTokenCodec(byte[] key)
+/// <remarks>
+/// Ids are signed with the current key and carry its key id, so ids signed with a previous key stay
+/// valid after a rotation. Version 1 ids (no key id) are still read, checked against every key.
+/// See docs/decisions/0001-signed-decision-ids.md.
+/// </remarks>
+public sealed class DecisionTokenCodec
 {
-    private const byte Version = 1;
-    private const int PayloadLength = 1 + 8 + 4 + 4 + 4 + 4 + 1 + 8 + 1 + 8;
+    private const byte Version = 2;
+    private const byte LegacyVersion = 1;
+    private const int FieldsLength = 8 + 4 + 4 + 4 + 4 + 1 + 8 + 1 + 8;
+    private const int HeaderLength = 1 + 4;
+    private const int LegacyHeaderLength = 1;
     private const int TagLength = 12;
-    private const int TokenLength = PayloadLength + TagLength;
+    private const int TokenLength = HeaderLength + FieldsLength + TagLength;
+    private const int LegacyTokenLength = LegacyHeaderLength + FieldsLength + TagLength;
+
+    private readonly SigningKey[] _keys;
+
+    /// <summary>A codec that signs and verifies with <paramref name="key"/> and also verifies ids signed with <paramref name="previousKeys"/>.</summary>
+    public DecisionTokenCodec(byte[] key, IReadOnlyList<byte[]>? previousKeys = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _keys = [new SigningKey(KeyIdOf(key), key), .. (previousKeys ?? []).Select(k => new SigningKey(KeyIdOf(k), k))];
+    }
 
     /// <summary>Length of an encoded decision id in characters.</summary>
-    public static int EncodedLength => ((TokenLength + 2) / 3 * 4) - ((3 - (TokenLength % 3)) % 3);
+    public static int EncodedLength => Base64UrlLength(TokenLength);
+
+    /// <summary>Length of a version 1 decision id (before key ids), still accepted.</summary>
+    public static int LegacyEncodedLength => Base64UrlLength(LegacyTokenLength);
+
+    /// <summary>The id of the key new decision ids are signed with.</summary>
+    public uint KeyId => _keys[0].Id;
+
+    /// <summary>A short, public id of a key: the first four bytes of its SHA-256 (little-endian).</summary>
+    public static uint KeyIdOf(ReadOnlySpan<byte> key)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(key, hash);
+        return BinaryPrimitives.ReadUInt32LittleEndian(hash);
+    }
 
     public string Encode(in DecisionTicket ticket, string shopperId)
     {
         Span<byte> token = stackalloc byte[TokenLength];
-        WritePayload(ticket, token[..PayloadLength]);
-        Sign(token[..PayloadLength], shopperId, token[PayloadLength..]);
+        token[0] = Version;
+        BinaryPrimitives.WriteUInt32LittleEndian(token[1..], _keys[0].Id);
+        WriteFields(ticket, token[HeaderLength..]);
+        const int payloadLength = HeaderLength + FieldsLength;
+        Sign(_keys[0].Key, token[..payloadLength], shopperId, token[payloadLength..]);
         return Base64Url.EncodeToString(token);
     }
 
-    /// <summary>False when the id is malformed, altered, or was issued for another shopper.</summary>
-    public bool TryDecode(string? decisionId, string shopperId, out DecisionTicket ticket)
+    /// <summary>False when the id is malformed, altered, signed with an unknown key, or was issued for another shopper.</summary>
+    public bool TryDecode(string? decisionId, string shopperId, out DecisionTicket ticket) =>
+        Decode(decisionId, shopperId, out ticket) == DecisionIdStatus.Valid;
+
+    /// <summary>Verifies a decision id for a shopper and says what is wrong with it, if anything.</summary>
+    public DecisionIdStatus Decode(string? decisionId, string shopperId, out DecisionTicket ticket)
     {
         ticket = default;
-        if (decisionId is null || decisionId.Length != EncodedLength)
+        var tokenLength = decisionId?.Length == EncodedLength ? TokenLength
+            : decisionId?.Length == LegacyEncodedLength ? LegacyTokenLength
+            : 0;
+        if (tokenLength == 0)
         {
-            return false;
+            return DecisionIdStatus.WrongLength;
         }
 
-        Span<byte> token = stackalloc byte[TokenLength];
-        if (!Base64Url.TryDecodeFromChars(decisionId, token, out var written) || written != TokenLength)
+        Span<byte> buffer = stackalloc byte[TokenLength];
+        if (!Base64Url.TryDecodeFromChars(decisionId, buffer, out var written) || written != tokenLength)
         {
-            return false;
+            return DecisionIdStatus.NotBase64Url;
         }
 
-        Span<byte> expected = stackalloc byte[TagLength];
-        Sign(token[..PayloadLength], shopperId, expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected, token[PayloadLength..]) || token[0] != Version)
+        var token = buffer[..tokenLength];
+
+        // Several last characters decode to the same bytes (their low bits are padding). Only the one
+        // encoding this codec writes is accepted, so an altered id can never pass as another id string
+        // for the same decision (which would count its click twice).
+        Span<char> canonical = stackalloc char[decisionId!.Length];
+        if (!Base64Url.TryEncodeToChars(token, canonical, out _) || !canonical.SequenceEqual(decisionId))
         {
-            return false;
+            return DecisionIdStatus.NotCanonical;
         }
 
-        ticket = ReadPayload(token[..PayloadLength]);
-        return Enum.IsDefined(ticket.BidType);
+        var status = tokenLength == TokenLength ? VerifyCurrent(token, shopperId) : VerifyLegacy(token, shopperId);
+        if (status != DecisionIdStatus.Valid)
+        {
+            return status;
+        }
+
+        var header = tokenLength == TokenLength ? HeaderLength : LegacyHeaderLength;
+        var read = ReadFields(token.Slice(header, FieldsLength));
+        if (!Enum.IsDefined(read.BidType))
+        {
+            return DecisionIdStatus.UnknownVersion;
+        }
+
+        ticket = read;
+        return DecisionIdStatus.Valid;
     }
 
-    private void Sign(ReadOnlySpan<byte> payload, string shopperId, Span<byte> tag)
+    private DecisionIdStatus VerifyCurrent(ReadOnlySpan<byte> token, string shopperId)
+    {
+        if (token[0] != Version)
+        {
+            return DecisionIdStatus.UnknownVersion;
+        }
+
+        var keyId = BinaryPrimitives.ReadUInt32LittleEndian(token[1..]);
+        var known = false;
+        foreach (var key in _keys)
+        {
+            if (key.Id == keyId)
+            {
+                known = true;
+                if (Verify(key.Key, token, HeaderLength + FieldsLength, shopperId))
+                {
+                    return DecisionIdStatus.Valid;
+                }
+            }
+        }
+
+        return known ? DecisionIdStatus.BadSignature : DecisionIdStatus.UnknownKey;
+    }
+
+    private DecisionIdStatus VerifyLegacy(ReadOnlySpan<byte> token, string shopperId)
+    {
+        if (token[0] != LegacyVersion)
+        {
+            return DecisionIdStatus.UnknownVersion;
+        }
+
+        foreach (var key in _keys)
+        {
+            if (Verify(key.Key, token, LegacyHeaderLength + FieldsLength, shopperId))
+            {
+                return DecisionIdStatus.Valid;
+            }
+        }
+
+        return DecisionIdStatus.BadSignature;
+    }
+
+    private static bool Verify(byte[] key, ReadOnlySpan<byte> token, int payloadLength, string shopperId)
+    {
+        Span<byte> expected = stackalloc byte[TagLength];
+        Sign(key, token[..payloadLength], shopperId, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, token.Slice(payloadLength, TagLength));
+    }
+
+    private static void Sign(byte[] key, ReadOnlySpan<byte> payload, string shopperId, Span<byte> tag)
     {
         var shopperBytes = Encoding.UTF8.GetByteCount(shopperId);
         var message = shopperBytes <= 512 ? stackalloc byte[payload.Length + shopperBytes] : new byte[payload.Length + shopperBytes];
@@ -65,28 +173,31 @@ public sealed class DecisionTokenCodec(byte[] key)
         mac[..TagLength].CopyTo(tag);
     }
 
-    private static void WritePayload(in DecisionTicket t, Span<byte> p)
+    private static int Base64UrlLength(int bytes) => ((bytes * 4) + 2) / 3;
+
+    private static void WriteFields(in DecisionTicket t, Span<byte> p)
     {
-        p[0] = Version;
-        BinaryPrimitives.WriteInt64LittleEndian(p[1..], t.IssuedAtUnixSeconds);
-        BinaryPrimitives.WriteInt32LittleEndian(p[9..], t.CampaignId);
-        BinaryPrimitives.WriteInt32LittleEndian(p[13..], t.CreativeId);
-        BinaryPrimitives.WriteInt32LittleEndian(p[17..], t.ExperimentId);
-        BinaryPrimitives.WriteInt32LittleEndian(p[21..], t.VariantId);
-        p[25] = (byte)t.BidType;
-        BinaryPrimitives.WriteInt64LittleEndian(p[26..], t.BidMicros);
-        p[34] = t.PlacementIndex;
-        BinaryPrimitives.WriteUInt64LittleEndian(p[35..], t.Nonce);
+        BinaryPrimitives.WriteInt64LittleEndian(p, t.IssuedAtUnixSeconds);
+        BinaryPrimitives.WriteInt32LittleEndian(p[8..], t.CampaignId);
+        BinaryPrimitives.WriteInt32LittleEndian(p[12..], t.CreativeId);
+        BinaryPrimitives.WriteInt32LittleEndian(p[16..], t.ExperimentId);
+        BinaryPrimitives.WriteInt32LittleEndian(p[20..], t.VariantId);
+        p[24] = (byte)t.BidType;
+        BinaryPrimitives.WriteInt64LittleEndian(p[25..], t.BidMicros);
+        p[33] = t.PlacementIndex;
+        BinaryPrimitives.WriteUInt64LittleEndian(p[34..], t.Nonce);
     }
 
-    private static DecisionTicket ReadPayload(ReadOnlySpan<byte> p) => new(
-        BinaryPrimitives.ReadInt64LittleEndian(p[1..]),
-        BinaryPrimitives.ReadInt32LittleEndian(p[9..]),
-        BinaryPrimitives.ReadInt32LittleEndian(p[13..]),
-        BinaryPrimitives.ReadInt32LittleEndian(p[17..]),
-        BinaryPrimitives.ReadInt32LittleEndian(p[21..]),
-        (BidType)p[25],
-        BinaryPrimitives.ReadInt64LittleEndian(p[26..]),
-        p[34],
-        BinaryPrimitives.ReadUInt64LittleEndian(p[35..]));
+    private static DecisionTicket ReadFields(ReadOnlySpan<byte> p) => new(
+        BinaryPrimitives.ReadInt64LittleEndian(p),
+        BinaryPrimitives.ReadInt32LittleEndian(p[8..]),
+        BinaryPrimitives.ReadInt32LittleEndian(p[12..]),
+        BinaryPrimitives.ReadInt32LittleEndian(p[16..]),
+        BinaryPrimitives.ReadInt32LittleEndian(p[20..]),
+        (BidType)p[24],
+        BinaryPrimitives.ReadInt64LittleEndian(p[25..]),
+        p[33],
+        BinaryPrimitives.ReadUInt64LittleEndian(p[34..]));
+
+    private readonly record struct SigningKey(uint Id, byte[] Key);
 }

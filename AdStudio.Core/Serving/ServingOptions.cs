@@ -22,6 +22,18 @@ public sealed class ServingOptions
     /// <summary>Secret that signs decision ids; when empty a random key is kept in the data folder.</summary>
     public string? DecisionSigningKey { get; set; }
 
+    /// <summary>Secrets that signed decision ids before a rotation; ids they signed are still accepted (at most 8).</summary>
+    [MaxLength(8)]
+    public List<string> PreviousDecisionSigningKeys { get; set; } = [];
+
+    /// <summary>Days after its decision that an impression, click or conversion is still attributed and charged.</summary>
+    [Range(1, 365)]
+    public int AttributionWindowDays { get; set; } = 7;
+
+    /// <summary>How far clocks may disagree when judging a decision's age and an event's timestamp against it.</summary>
+    [Range(0, 3600)]
+    public int ClockSkewSeconds { get; set; } = 300;
+
     /// <summary>The shop's time zone (IANA id) for dayparting and daily frequency caps.</summary>
     public string TimeZone { get; set; } = "UTC";
 

@@ -76,6 +76,7 @@ internal static class DemoShopSetup
                 Body = $"Shop {demo.Category} at our store.",
                 CallToAction = "Shop now",
                 LandingUrl = $"https://shop.example.com/{demo.Category}?utm_campaign={Uri.EscapeDataString(demo.Name)}",
+                ApprovedLandingUrl = $"https://shop.example.com/{demo.Category}?utm_campaign={Uri.EscapeDataString(demo.Name)}",
                 Category = demo.Category,
                 ImageUrl = $"/demo/{c.File}",
                 Width = c.Width,

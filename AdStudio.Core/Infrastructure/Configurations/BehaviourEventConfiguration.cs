@@ -16,5 +16,7 @@ internal sealed class BehaviourEventConfiguration : IEntityTypeConfiguration<Beh
         builder.HasIndex(e => e.OccurredAt);
         builder.Property(e => e.ImportKey).HasMaxLength(64);
         builder.HasIndex(e => e.ImportKey).IsUnique();
+        builder.Property(e => e.EventId).HasMaxLength(64);
+        builder.HasIndex(e => new { e.ShopperId, e.EventId }).IsUnique().HasFilter("\"EventId\" IS NOT NULL");
     }
 }

@@ -13,6 +13,7 @@ internal sealed class CreativeConfiguration : IEntityTypeConfiguration<Creative>
         builder.Property(c => c.Body).HasMaxLength(1024);
         builder.Property(c => c.CallToAction).HasMaxLength(64);
         builder.Property(c => c.LandingUrl).HasMaxLength(2048);
+        builder.Property(c => c.ApprovedLandingUrl).HasMaxLength(2048);
         builder.Property(c => c.Category).HasMaxLength(64);
         builder.Property(c => c.ImageUrl).HasMaxLength(512);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);

@@ -141,6 +141,10 @@ namespace AdStudio.Core.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovedLandingUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(1024)
@@ -294,6 +298,10 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.Property<double?>("DwellSeconds")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("EventId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ImportKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -323,6 +331,10 @@ namespace AdStudio.Core.Infrastructure.Migrations
                         .IsUnique();
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("ShopperId", "EventId")
+                        .IsUnique()
+                        .HasFilter("\"EventId\" IS NOT NULL");
 
                     b.HasIndex("ShopperId", "OccurredAt");
 

@@ -1,22 +1,31 @@
 using AdStudio.Core.Events;
 using AdStudio.Core.Serving;
+using Microsoft.Extensions.Options;
 
 namespace AdStudio.Web.Features.Events;
 
 /// <summary>
 /// Checks each incoming event and turns the valid ones into stored events. Ad events are attributed
-/// from their signed decision id, which must have been issued for the same shopper.
+/// from their signed decision id, which must have been issued for the same shopper; an ad event of a
+/// decision older than the attribution window is set aside as expired (not an error).
 /// </summary>
-public sealed class EventValidator(DecisionTokenCodec codec, SnapshotHolder snapshots, TimeProvider clock)
+public sealed class EventValidator(
+    DecisionTokenCodec codec,
+    AttributionWindow attribution,
+    SnapshotHolder snapshots,
+    IOptions<EventWriterOptions> options,
+    TimeProvider clock)
 {
     public const int MaxIdLength = 128;
     public const int MaxTextLength = 256;
+    public const int MaxEventIdLength = 64;
     private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(10);
 
-    public EventBatch Validate(IReadOnlyList<IncomingEvent?> incoming, Dictionary<string, string[]> errors)
+    public ValidatedEvents Validate(IReadOnlyList<IncomingEvent?> incoming, Dictionary<string, string[]> errors)
     {
         var behaviour = new List<BehaviourEvent>();
         var ads = new List<AdEvent>();
+        var expired = new List<int>();
         var now = clock.GetUtcNow();
         for (var i = 0; i < incoming.Count; i++)
         {
@@ -29,9 +38,9 @@ public sealed class EventValidator(DecisionTokenCodec codec, SnapshotHolder snap
             }
 
             Check(e, now, problems);
-            if (problems.Count == 0)
+            if (problems.Count == 0 && !Convert(e, behaviour, ads, problems))
             {
-                Convert(e, behaviour, ads, problems);
+                expired.Add(i);
             }
 
             foreach (var group in problems.GroupBy(p => p.Field))
@@ -40,10 +49,10 @@ public sealed class EventValidator(DecisionTokenCodec codec, SnapshotHolder snap
             }
         }
 
-        return new EventBatch(behaviour, ads);
+        return new ValidatedEvents(new EventBatch(behaviour, ads), [.. expired]);
     }
 
-    private static void Check(IncomingEvent e, DateTimeOffset now, List<(string, string)> problems)
+    private void Check(IncomingEvent e, DateTimeOffset now, List<(string, string)> problems)
     {
         if (string.IsNullOrWhiteSpace(e.ShopperId))
         {
@@ -71,12 +80,19 @@ public sealed class EventValidator(DecisionTokenCodec codec, SnapshotHolder snap
         CheckText(e.Category, "category", problems);
         CheckText(e.ProductId, "productId", problems);
         CheckText(e.Query, "query", problems);
-        CheckNonNegative(e.Amount, "amount", problems);
-        CheckNonNegative(e.DwellSeconds, "dwellSeconds", problems);
-        CheckNonNegative(e.Revenue, "revenue", problems);
+        if (e.EventId is { } eventId && (eventId.Length is 0 or > MaxEventIdLength))
+        {
+            problems.Add(("eventId", $"eventId, when given, is 1 to {MaxEventIdLength} characters."));
+        }
+
+        var limits = options.Value;
+        CheckAmount(e.Amount, "amount", limits.MaxAmount, problems);
+        CheckAmount(e.DwellSeconds, "dwellSeconds", limits.MaxDwellSeconds, problems);
+        CheckAmount(e.Revenue, "revenue", limits.MaxRevenue, problems);
     }
 
-    private void Convert(IncomingEvent e, List<BehaviourEvent> behaviour, List<AdEvent> ads, List<(string, string)> problems)
+    /// <summary>Adds the event to the batch, or records why it cannot be; false when it is an ad event of an expired decision.</summary>
+    private bool Convert(IncomingEvent e, List<BehaviourEvent> behaviour, List<AdEvent> ads, List<(string, string)> problems)
     {
         var type = EventTypes.Parse(e.Type)!.Value;
         var at = e.Timestamp!.Value.UtcDateTime;
@@ -85,23 +101,35 @@ public sealed class EventValidator(DecisionTokenCodec codec, SnapshotHolder snap
             if (string.IsNullOrWhiteSpace(e.DecisionId))
             {
                 problems.Add(("decisionId", "decisionId is required for ad events."));
-                return;
+                return true;
             }
 
             if (adType == AdEventType.Conversion && e.Revenue is null)
             {
                 problems.Add(("revenue", "revenue is required for conversions."));
-                return;
+                return true;
             }
 
-            if (!codec.TryDecode(e.DecisionId, e.ShopperId!, out var ticket))
+            var status = codec.Decode(e.DecisionId, e.ShopperId!, out var ticket);
+            if (status != DecisionIdStatus.Valid)
             {
-                problems.Add(("decisionId", "decisionId is unknown, altered, or was issued for another shopper."));
-                return;
+                problems.Add(("decisionId", DecisionIdMessages.Describe(status, e.DecisionId)));
+                return true;
+            }
+
+            if (attribution.IsBackdated(ticket, at))
+            {
+                problems.Add(("timestamp", $"timestamp {at:O} is before decision '{e.DecisionId}' was made ({ticket.IssuedAt:O}); ad events cannot be backdated."));
+                return true;
+            }
+
+            if (attribution.IsExpired(ticket))
+            {
+                return false;
             }
 
             ads.Add(AdEventAttribution.Attribute(adType, e.DecisionId, ticket, e.ShopperId!, at, e.Revenue ?? 0, snapshots.Current.PlacementNames));
-            return;
+            return true;
         }
 
         var kind = type.Behaviour!.Value;
@@ -133,8 +161,11 @@ public sealed class EventValidator(DecisionTokenCodec codec, SnapshotHolder snap
                 Query = e.Query,
                 Amount = e.Amount,
                 DwellSeconds = e.DwellSeconds,
+                EventId = e.EventId,
             });
         }
+
+        return true;
     }
 
     private static void Require(string? value, string field, List<(string, string)> problems)
@@ -153,11 +184,11 @@ public sealed class EventValidator(DecisionTokenCodec codec, SnapshotHolder snap
         }
     }
 
-    private static void CheckNonNegative(double? value, string field, List<(string, string)> problems)
+    private static void CheckAmount(double? value, string field, double max, List<(string, string)> problems)
     {
-        if (value is { } v && (!double.IsFinite(v) || v < 0))
+        if (value is { } v && !(v >= 0 && v <= max))
         {
-            problems.Add((field, $"{field} must be a finite number of at least 0."));
+            problems.Add((field, $"{field} must be a number from 0 to {max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}."));
         }
     }
 }

@@ -16,7 +16,8 @@ public static class EventsEndpoints
 
     /// <summary>
     /// Validates the whole batch first (all or nothing, so a client can fix and resend without doubles),
-    /// then answers 202 only once the batching writer has committed it.
+    /// then answers 202 only once the batching writer has committed it. Ad events of expired decisions
+    /// are not an error: they are left out and reported.
     /// </summary>
     private static async Task<Results<Accepted<EventsAccepted>, ValidationProblem, ProblemHttpResult>> IngestAsync(
         HttpRequest request,
@@ -45,16 +46,19 @@ public static class EventsEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        var batch = validator.Validate(events, errors);
+        var (batch, expired) = validator.Validate(events, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors, $"{errors.Count} field(s) are not valid; no event of the batch was stored.");
         }
 
-        EventWriteResult result;
+        var result = new EventWriteResult(0, 0, 0);
         try
         {
-            result = await writer.WriteAsync(batch, ct);
+            if (batch.Count > 0)
+            {
+                result = await writer.WriteAsync(batch, ct);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -67,6 +71,6 @@ public static class EventsEndpoints
             frequency.Record(impression.ShopperId, impression.CampaignId, snapshots.Current.LocalTime(impression.OccurredAt).Day);
         }
 
-        return TypedResults.Accepted((string?)null, new EventsAccepted(result.BehaviourEvents + result.AdEvents, result.DuplicateAdEvents));
+        return TypedResults.Accepted((string?)null, new EventsAccepted(result.BehaviourEvents + result.AdEvents, result.Duplicates, expired.Length, expired));
     }
 }

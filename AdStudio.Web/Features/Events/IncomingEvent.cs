@@ -5,6 +5,9 @@ public sealed class IncomingEvent
 {
     public string? Type { get; set; }
 
+    /// <summary>The client's own id of the event, so a batch sent again after a timeout is stored once.</summary>
+    public string? EventId { get; set; }
+
     public string? ShopperId { get; set; }
 
     public DateTimeOffset? Timestamp { get; set; }

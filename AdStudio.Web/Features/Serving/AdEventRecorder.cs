@@ -1,3 +1,4 @@
+using AdStudio.Core.Creatives;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
@@ -7,9 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdStudio.Web.Features.Serving;
 
-/// <summary>Records impressions and clicks that arrive through the tracking URLs of a decision.</summary>
+/// <summary>
+/// Records impressions and clicks that arrive through the tracking URLs of a decision. A decision older
+/// than the attribution window is still answered (redirect or pixel) but nothing is recorded or charged.
+/// </summary>
 public sealed class AdEventRecorder(
     DecisionTokenCodec codec,
+    AttributionWindow attribution,
     SnapshotHolder snapshots,
     BatchingEventWriter writer,
     FrequencyCounter frequency,
@@ -24,9 +29,15 @@ public sealed class AdEventRecorder(
             return (default, ApiProblems.BadRequest("The tracking URL lacks its shopper parameter 's'."));
         }
 
-        if (!codec.TryDecode(decisionId, shopperId, out var ticket))
+        var status = codec.Decode(decisionId, shopperId, out var ticket);
+        if (status != DecisionIdStatus.Valid)
         {
-            return (default, ApiProblems.BadRequest("The decision id is unknown, altered, or was issued for another shopper."));
+            return (default, ApiProblems.BadRequest(DecisionIdMessages.Describe(status, decisionId)));
+        }
+
+        if (attribution.IsExpired(ticket))
+        {
+            return (ticket, null);
         }
 
         var adEvent = AdEventAttribution.Attribute(
@@ -47,7 +58,10 @@ public sealed class AdEventRecorder(
         return (ticket, null);
     }
 
-    /// <summary>The creative's landing page: from the snapshot, or the database for ads no longer active.</summary>
+    /// <summary>
+    /// The creative's approved landing page: from the snapshot (which holds approved creatives only), or the
+    /// database for ads no longer served — there the last approved URL, never an edit waiting for review.
+    /// </summary>
     public async Task<string?> LandingUrlAsync(int creativeId, CancellationToken ct)
     {
         if (snapshots.Current.FindCreative(creativeId) is { } creative)
@@ -56,6 +70,8 @@ public sealed class AdEventRecorder(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Creatives.Where(c => c.Id == creativeId).Select(c => c.LandingUrl).FirstOrDefaultAsync(ct);
+        return await db.Creatives.Where(c => c.Id == creativeId)
+            .Select(c => c.ApprovedLandingUrl ?? (c.Status == CreativeStatus.Approved ? c.LandingUrl : null))
+            .FirstOrDefaultAsync(ct);
     }
 }

@@ -76,7 +76,7 @@ public static class ServeEndpoints
                 d.CvrModelId)));
     }
 
-    /// <summary>Records the click, then sends the shopper to the creative's landing page.</summary>
+    /// <summary>Records the click (unless its decision expired), then sends the shopper to the creative's approved landing page.</summary>
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> ClickAsync(
         string decisionId, string? s, AdEventRecorder recorder, CancellationToken ct)
     {
@@ -88,11 +88,11 @@ public static class ServeEndpoints
 
         var landing = await recorder.LandingUrlAsync(recorded.Ticket.CreativeId, ct);
         return landing is null
-            ? ApiProblems.NotFound("The ad's creative no longer exists.")
+            ? ApiProblems.NotFound("The ad's creative no longer exists or has no approved landing page.")
             : TypedResults.Redirect(landing);
     }
 
-    /// <summary>Impression pixel: records the impression and answers a 1×1 GIF.</summary>
+    /// <summary>Impression pixel: records the impression (unless its decision expired) and answers a 1×1 GIF.</summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ImpressionAsync(
         string decisionId, string? s, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
     {

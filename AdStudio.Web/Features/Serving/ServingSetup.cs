@@ -18,8 +18,12 @@ public static class ServingSetup
         builder.Services.AddSingleton<ActiveModelLoader>();
         builder.Services.AddSingleton<SnapshotBuilder>();
         builder.Services.AddSingleton(sp => new DecisionEngine(sp.GetRequiredService<IOptions<ServingOptions>>().Value.ExplorationRate));
-        builder.Services.AddSingleton(sp => new DecisionTokenCodec(
-            DecisionKey.Load(sp.GetRequiredService<IOptions<ServingOptions>>().Value, sp.GetRequiredService<DataPaths>())));
+        builder.Services.AddSingleton(sp =>
+        {
+            var keys = DecisionKey.Load(sp.GetRequiredService<IOptions<ServingOptions>>().Value, sp.GetRequiredService<DataPaths>());
+            return new DecisionTokenCodec(keys.Current, keys.Previous);
+        });
+        builder.Services.AddSingleton<AttributionWindow>();
         builder.Services.AddSingleton<AdServer>();
         builder.Services.AddSingleton<AdEventRecorder>();
         builder.Services.AddSingleton<SnapshotRefresher>();
