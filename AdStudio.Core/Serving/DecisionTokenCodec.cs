@@ -79,6 +79,25 @@ public sealed class DecisionTokenCodec
             return DecisionIdStatus.WrongLength;
         }
 
+        // Checked here rather than left to the decoder, which throws on some malformed input instead of
+        // returning false.
+        foreach (var c in decisionId!)
+        {
+            if (SextetOf(c) < 0)
+            {
+                return DecisionIdStatus.NotBase64Url;
+            }
+        }
+
+        // Several last characters decode to the same bytes (their low bits are padding). Only the one
+        // encoding this codec writes, with those bits zero, is accepted, so an altered id can never pass
+        // as another id string for the same decision (which would count its click twice).
+        var spareBits = (decisionId.Length * 6) - (tokenLength * 8);
+        if ((SextetOf(decisionId[^1]) & ((1 << spareBits) - 1)) != 0)
+        {
+            return DecisionIdStatus.NotCanonical;
+        }
+
         Span<byte> buffer = stackalloc byte[TokenLength];
         if (!Base64Url.TryDecodeFromChars(decisionId, buffer, out var written) || written != tokenLength)
         {
@@ -86,15 +105,6 @@ public sealed class DecisionTokenCodec
         }
 
         var token = buffer[..tokenLength];
-
-        // Several last characters decode to the same bytes (their low bits are padding). Only the one
-        // encoding this codec writes is accepted, so an altered id can never pass as another id string
-        // for the same decision (which would count its click twice).
-        Span<char> canonical = stackalloc char[decisionId!.Length];
-        if (!Base64Url.TryEncodeToChars(token, canonical, out _) || !canonical.SequenceEqual(decisionId))
-        {
-            return DecisionIdStatus.NotCanonical;
-        }
 
         var status = tokenLength == TokenLength ? VerifyCurrent(token, shopperId) : VerifyLegacy(token, shopperId);
         if (status != DecisionIdStatus.Valid)
@@ -174,6 +184,17 @@ public sealed class DecisionTokenCodec
     }
 
     private static int Base64UrlLength(int bytes) => ((bytes * 4) + 2) / 3;
+
+    /// <summary>The 6-bit value of a base64url character, or -1 for any other character (padding included).</summary>
+    private static int SextetOf(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => c - 'A',
+        >= 'a' and <= 'z' => c - 'a' + 26,
+        >= '0' and <= '9' => c - '0' + 52,
+        '-' => 62,
+        '_' => 63,
+        _ => -1,
+    };
 
     private static void WriteFields(in DecisionTicket t, Span<byte> p)
     {

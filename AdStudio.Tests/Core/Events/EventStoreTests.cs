@@ -55,6 +55,29 @@ public sealed class EventStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteAsync_BehaviourEventIdsSeenBefore_AreStoredOnceAndCountedAsDuplicates()
+    {
+        static BehaviourEvent WithId(string shopper, string? eventId)
+        {
+            var e = View(shopper);
+            e.EventId = eventId;
+            return e;
+        }
+
+        var first = await _store.WriteAsync(new EventBatch([WithId("a", "e1"), WithId("a", "e1"), WithId("a", null), WithId("a", null)], []), CancellationToken.None);
+
+        var retry = await _store.WriteAsync(new EventBatch([WithId("a", "e1"), WithId("a", "e2"), WithId("b", "e1")], []), CancellationToken.None);
+
+        Assert.Equal(new EventWriteResult(3, 0, 0, 1), first);
+        Assert.Equal(new EventWriteResult(2, 0, 0, 1), retry);
+        await using var db = _db.Open();
+        Assert.Equal(
+            [("a", "e1"), ("a", "e2"), ("b", "e1")],
+            (await db.BehaviourEvents.Where(e => e.EventId != null).ToListAsync()).Select(e => (e.ShopperId, e.EventId!)).Order());
+        Assert.Equal(2, await db.BehaviourEvents.CountAsync(e => e.EventId == null));
+    }
+
+    [Fact]
     public async Task WriteAsync_SeveralBatches_ReportsEachBatchAndCommitsAll()
     {
         var results = await _store.WriteAsync(
