@@ -18,6 +18,7 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAdStudioData();
+builder.AddLimits();
 builder.AddPipeline();
 builder.AddEvents();
 builder.AddServing();
