@@ -47,6 +47,7 @@ app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatu
 
 // Explicit routing after the status-code pages, so a re-executed "/not-found" is routed again.
 app.UseRouting();
+app.UseDeclaredBodyLimits();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

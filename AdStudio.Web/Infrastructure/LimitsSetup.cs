@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -23,4 +24,22 @@ public static class LimitsSetup
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         return builder;
     }
+
+    /// <summary>
+    /// Refuses a request whose declared Content-Length is over its endpoint's limit before the endpoint runs. Kestrel
+    /// only checks when a body is read, so without this an endpoint that ignores its body would act on the request.
+    /// Goes after routing, which sets the endpoint's own limit.
+    /// </summary>
+    public static IApplicationBuilder UseDeclaredBodyLimits(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength is { } length
+                && context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } max
+                && length > max)
+            {
+                throw new Microsoft.AspNetCore.Http.BadHttpRequestException($"Request body too large. The max request body size is {max} bytes.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            await next(context);
+        });
 }

@@ -36,6 +36,26 @@ public sealed class BodyLimitTests(HardenedAppHost host)
         Assert.Equal(before, await host.StoredAsync());
     }
 
+    [Fact]
+    public async Task Post_ContentLengthOverLimitOnAnEndpointThatIgnoresBodies_Is413AndStartsNothing()
+    {
+        int Runs()
+        {
+            using var db = host.App.OpenDb();
+            return db.PipelineRuns.Count();
+        }
+
+        var before = Runs();
+        await using var http = await host.ConnectAsync();
+
+        await http.SendAsync(RawHttp.Head("POST", "/api/pipeline/rollup", "Content-Type: application/json", $"Content-Length: {DefaultApiBodyBytes + 1}"));
+        await http.SendAsync("{}");
+        var answer = await http.ReadToEndAsync(Patience);
+
+        answer.IsProblem(413);
+        Assert.Equal(before, Runs());
+    }
+
     [Theory]
     [InlineData("/serve", "application/json", "{\"shopperId\":\"", DefaultServeBodyBytes)]
     [InlineData("/events", "application/json", "{\"events\":[{\"type\":\"search\",\"query\":\"", HardenedAppHost.EventsBodyBytes)]
