@@ -18,6 +18,7 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAdStudioData();
+builder.AddLimits();
 builder.AddPipeline();
 builder.AddEvents();
 builder.AddServing();
@@ -46,6 +47,7 @@ app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatu
 
 // Explicit routing after the status-code pages, so a re-executed "/not-found" is routed again.
 app.UseRouting();
+app.UseDeclaredBodyLimits();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -21,6 +21,9 @@ public static class ApiProblems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, title: "Not found.", statusCode: StatusCodes.Status404NotFound);
 
+    public static ProblemHttpResult TooLarge(string detail) =>
+        TypedResults.Problem(detail: detail, title: "The request body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(detail: detail, title: "Temporarily unavailable; retry later.", statusCode: StatusCodes.Status503ServiceUnavailable);
 }

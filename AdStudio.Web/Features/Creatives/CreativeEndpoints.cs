@@ -19,7 +19,17 @@ public static class CreativeEndpoints
         var api = app.MapGroup("/api/creatives").WithTags("Creatives");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:int}", GetAsync);
-        api.MapPost("/", UploadAsync);
+        var limits = EndpointLimits.LimitsOf(app);
+        var creativeOptions = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CreativeOptions>>().Value;
+
+        // A file over Creatives:MaxUploadBytes is refused by the form reader as an over-long part (413, like every
+        // other size limit) before it is buffered, rather than after as a per-file field error.
+        api.MapPost("/", UploadAsync)
+            .WithBodyLimit(app, l => l.UploadBodyBytes)
+            .WithFormOptions(
+                valueCountLimit: limits.MaxFormParts,
+                multipartHeadersLengthLimit: limits.MaxPartHeaderBytes,
+                multipartBodyLengthLimit: creativeOptions.MaxUploadBytes);
         api.MapPut("/{id:int}", UpdateAsync);
         api.MapPost("/{id:int}/submit", SubmitAsync);
         api.MapPost("/{id:int}/approve", ApproveAsync);
@@ -67,7 +77,12 @@ public static class CreativeEndpoints
             return ApiProblems.BadRequest("Upload images as multipart/form-data.");
         }
 
-        var form = await request.ReadFormAsync(ct);
+        var (form, problem) = await FormBody.ReadAsync(request, ct);
+        if (form is null)
+        {
+            return problem!;
+        }
+
         if (form.Files.Count is 0 or > MaxFilesPerUpload)
         {
             return ApiProblems.BadRequest($"Send between 1 and {MaxFilesPerUpload} image files.");
@@ -78,12 +93,6 @@ public static class CreativeEndpoints
         for (var i = 0; i < form.Files.Count; i++)
         {
             var file = form.Files[i];
-            if (file.Length > options.Value.MaxUploadBytes)
-            {
-                errors[$"files[{i}]"] = [$"{Printable(file.FileName)}: the file is larger than {options.Value.MaxUploadBytes / 1024 / 1024.0:0.#} MB."];
-                continue;
-            }
-
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             try

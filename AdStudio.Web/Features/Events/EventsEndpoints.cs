@@ -10,7 +10,7 @@ public static class EventsEndpoints
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/events", IngestAsync).WithTags("Events");
+        app.MapPost("/events", IngestAsync).WithTags("Events").WithBodyLimit(app, l => l.EventsBodyBytes);
         return app;
     }
 

@@ -15,7 +15,13 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapImport(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/import").WithTags("Import");
-        api.MapPost("/{kind}", ImportAsync);
+        var limits = EndpointLimits.LimitsOf(app);
+        api.MapPost("/{kind}", ImportAsync)
+            .WithBodyLimit(app, l => l.ImportBodyBytes)
+            .WithFormOptions(
+                valueCountLimit: limits.MaxFormParts,
+                multipartHeadersLengthLimit: limits.MaxPartHeaderBytes,
+                multipartBodyLengthLimit: limits.ImportBodyBytes);
         api.MapGet("/reports/{id}.csv", (string id, CsvImporter importer) =>
             importer.ReportPath(id) is { } path
                 ? (IResult)TypedResults.PhysicalFile(path, "text/csv", $"import-errors-{id}.csv")
@@ -39,7 +45,12 @@ public static class ImportEndpoints
         {
             if (request.HasFormContentType)
             {
-                var form = await request.ReadFormAsync(ct);
+                var (form, problem) = await FormBody.ReadAsync(request, ct);
+                if (form is null)
+                {
+                    return problem!;
+                }
+
                 if (form.Files.Count != 1)
                 {
                     return ApiProblems.BadRequest("Send exactly one CSV file.");

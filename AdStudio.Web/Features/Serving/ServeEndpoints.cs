@@ -14,7 +14,7 @@ public static class ServeEndpoints
 
     public static IEndpointRouteBuilder MapServing(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/serve", ServeAsync).WithTags("Serving");
+        app.MapPost("/serve", ServeAsync).WithTags("Serving").WithBodyLimit(app, l => l.ServeBodyBytes);
         app.MapGet("/c/{decisionId}", ClickAsync).WithTags("Serving");
         app.MapGet("/i/{decisionId}", ImpressionAsync).WithTags("Serving");
         return app;

@@ -12,6 +12,7 @@ public sealed class StartupValidationTests
     [InlineData("Serving:ExplorationRate", "1.5", "ExplorationRate")]
     [InlineData("Demo:Shoppers", "3", "Shoppers")]
     [InlineData("Events:MaxEventsPerRequest", "0", "MaxEventsPerRequest")]
+    [InlineData("Limits:ServeBodyBytes", "10", "ServeBodyBytes")]
     public async Task Start_InvalidSetting_FailsNamingTheSetting(string key, string value, string named)
     {
         var directory = TempFolder.Create("bad-settings");
