@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AdStudio.Tests.Support;
 
 /// <summary>
 /// A running app of its own for the storage-fault tests (they make its folder read-only, lock and "fill" its
-/// database), with a <see cref="FailingCommits"/> injector added to its DbContext options.
+/// database), with a <see cref="FailingCommits"/> injector added to its DbContext options and its logs captured.
 /// </summary>
 public sealed class StorageFaultAppHost : IAsyncLifetime, IDisposable
 {
@@ -13,10 +14,12 @@ public sealed class StorageFaultAppHost : IAsyncLifetime, IDisposable
     {
         App = new AppHost(
             new Dictionary<string, string> { ["Events:RetryAfterSeconds"] = "7" },
-            services => services.AddSingleton<IInterceptor>(Commits));
+            services => services.AddSingleton<IInterceptor>(Commits).AddSingleton<ILoggerProvider>(Logs));
     }
 
     public FailingCommits Commits { get; } = new();
+
+    public CapturedLogs Logs { get; } = new();
 
     public AppHost App { get; }
 

@@ -7,6 +7,7 @@ using AdStudio.Core.Events;
 using AdStudio.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace AdStudio.Tests.Web.Features.Events;
 
@@ -139,6 +140,9 @@ public sealed class StorageFaultRecoveryTests(StorageFaultAppHost host)
 
         await AssertUnavailableAsync(during, "disk is full");
         during.Dispose();
+        var logged = host.Logs.Entries.Where(e => e.Message.StartsWith("POST /events answered 503", StringComparison.Ordinal)).ToList();
+        Assert.Contains(logged, e => e.Level == LogLevel.Warning && e.Message.Contains("the disk is full", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains(shopper, StringComparison.Ordinal));
         Assert.Equal("Unhealthy", healthDuring);
         Assert.Equal(HttpStatusCode.Accepted, after.StatusCode);
         Assert.Equal("Healthy", healthAfter);
@@ -172,6 +176,9 @@ public sealed class StorageFaultRecoveryTests(StorageFaultAppHost host)
         Assert.StartsWith("https://", click.Headers.Location!.ToString(), StringComparison.Ordinal);
         pixel.Dispose();
         click.Dispose();
+        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("was not stored: the disk is full", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Entries, e => e.Message.StartsWith("GET /i answered 503", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains(shopper, StringComparison.Ordinal));
         await using var db = App.OpenDb();
         Assert.Equal(0, await db.AdEvents.CountAsync(e => e.DecisionId == decisionId && e.Type == AdEventType.Click));
     }
