@@ -1,7 +1,9 @@
 using System.Data.Common;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Reporting;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AdStudio.Core.Events;
 
@@ -42,12 +44,27 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
         (await WriteAsync([batch], cancellationToken))[0];
 
     /// <summary>Writes several batches in one transaction (group commit) and reports each batch's result.</summary>
-    public async Task<EventWriteResult[]> WriteAsync(IReadOnlyList<EventBatch> batches, CancellationToken cancellationToken)
+    public Task<EventWriteResult[]> WriteAsync(IReadOnlyList<EventBatch> batches, CancellationToken cancellationToken) =>
+        WriteAsync(batches, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync(IReadOnlyList{EventBatch}, CancellationToken)"/>, waiting at most
+    /// <paramref name="lockTimeoutSeconds"/> for another connection's write lock (the connection's own timeout when null).
+    /// </summary>
+    public async Task<EventWriteResult[]> WriteAsync(
+        IReadOnlyList<EventBatch> batches, int? lockTimeoutSeconds, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (lockTimeoutSeconds is { } seconds && connection is SqliteConnection sqlite)
+        {
+            sqlite.DefaultTimeout = seconds;
+        }
+
+        // Opened and begun through EF so the connection interceptors (synchronous level, read-only guard) apply.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var efTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = efTransaction.GetDbTransaction();
 
         var results = new EventWriteResult[batches.Count];
         var deltas = new RollupDeltas();
@@ -60,7 +77,7 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
         }
 
         await UpsertRollupsAsync(connection, transaction, deltas, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await efTransaction.CommitAsync(cancellationToken);
         return results;
     }
 

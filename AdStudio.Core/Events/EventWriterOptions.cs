@@ -30,4 +30,15 @@ public sealed class EventWriterOptions
     /// <summary>Longest <c>dwellSeconds</c> a view may report (default one day).</summary>
     [Range(1.0, 1e9)]
     public double MaxDwellSeconds { get; set; } = 86_400;
+
+    /// <summary>
+    /// How long a group commit waits for another connection's write lock before it gives up and its callers
+    /// are answered <c>503</c>. SQLite's busy retry counts whole seconds.
+    /// </summary>
+    [Range(1, 60)]
+    public int WriteTimeoutSeconds { get; set; } = 2;
+
+    /// <summary>The <c>Retry-After</c> a client is given with a <c>503</c> when storage cannot take events.</summary>
+    [Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 5;
 }

@@ -11,6 +11,13 @@ public sealed class DataOptions
     [Required]
     public string Directory { get; set; } = "data";
 
+    /// <summary>
+    /// SQLite's <c>synchronous</c> level on every connection. <see cref="SqliteSynchronous.Full"/> (default)
+    /// syncs the WAL at each commit, so an event acknowledged with 202 survives power loss; see docs/durability.md.
+    /// </summary>
+    [EnumDataType(typeof(SqliteSynchronous))]
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
+
     public const string DatabaseFileName = "adstudio.db";
 
     /// <summary>SQLite connection string for the database inside <paramref name="dataDirectory"/>.</summary>

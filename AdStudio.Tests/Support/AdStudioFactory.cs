@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdStudio.Tests.Support;
 
@@ -8,11 +10,14 @@ public sealed class AdStudioFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory;
     private readonly IReadOnlyDictionary<string, string> _overrides;
+    private readonly Action<IServiceCollection>? _services;
 
-    public AdStudioFactory(string dataDirectory, IReadOnlyDictionary<string, string>? overrides = null)
+    public AdStudioFactory(
+        string dataDirectory, IReadOnlyDictionary<string, string>? overrides = null, Action<IServiceCollection>? services = null)
     {
         _dataDirectory = dataDirectory;
         _overrides = overrides ?? new Dictionary<string, string>();
+        _services = services;
         UseKestrel(0);
     }
 
@@ -28,6 +33,11 @@ public sealed class AdStudioFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _overrides)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

@@ -16,6 +16,7 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(120);
     private readonly string _dataDirectory = TempFolder.Create("app");
     private readonly IReadOnlyDictionary<string, string>? _overrides;
+    private readonly Action<IServiceCollection>? _services;
     private AdStudioFactory? _factory;
 
     public AppHost()
@@ -24,6 +25,13 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
 
     /// <summary>An app with extra settings (not public: xunit needs one public constructor on a fixture).</summary>
     internal AppHost(IReadOnlyDictionary<string, string> overrides) => _overrides = overrides;
+
+    /// <summary>An app with extra settings and extra services (a test-only fault injector, for example).</summary>
+    internal AppHost(IReadOnlyDictionary<string, string> overrides, Action<IServiceCollection> services)
+    {
+        _overrides = overrides;
+        _services = services;
+    }
 
     public string DataDirectory => _dataDirectory;
 
@@ -41,7 +49,7 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _factory = new AdStudioFactory(_dataDirectory, _overrides);
+        _factory = new AdStudioFactory(_dataDirectory, _overrides, _services);
         _factory.StartServer();
         using (var client = _factory.CreateClient())
         {

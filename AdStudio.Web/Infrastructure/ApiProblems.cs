@@ -26,4 +26,16 @@ public static class ApiProblems
 
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(detail: detail, title: "Temporarily unavailable; retry later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>A 503 with a <c>Retry-After</c> header (whole seconds), so clients back off instead of hammering.</summary>
+    public static ProblemHttpResult Unavailable(HttpResponse response, string detail, TimeSpan retryAfter)
+    {
+        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            detail: detail,
+            title: "Temporarily unavailable; retry later.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
+    }
 }

@@ -1,5 +1,6 @@
 using AdStudio.Core.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace AdStudio.Web.Infrastructure;
@@ -17,8 +18,16 @@ public static class DataSetup
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             return new DataPaths(Path.IsPathRooted(directory) ? directory : Path.Combine(root, directory));
         });
-        builder.Services.AddDbContextFactory<AdStudioDb>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<DataPaths>().ConnectionString));
+        builder.Services.AddSingleton<IInterceptor>(sp => new SqliteConnectionSetup(
+            sp.GetRequiredService<IOptions<DataOptions>>().Value.Synchronous,
+            sp.GetRequiredService<ILogger<SqliteConnectionSetup>>()));
+        builder.Services.AddSingleton<StorageWriteState>();
+        builder.Services.AddSingleton<StorageProblems>();
+
+        // Every registered interceptor joins the context: the connection setup above, and in tests a fault injector.
+        builder.Services.AddDbContextFactory<AdStudioDb>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<DataPaths>().ConnectionString)
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         builder.Services.AddSingleton<DatabaseInitializer>();
         return builder;
     }

@@ -19,4 +19,11 @@ if (args is ["models", ..])
     return;
 }
 
+if (args is ["ingest", ..])
+{
+    var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    await IngestBenchmark.RunAsync(ServeBenchmark.RepositoryRoot(), TimeSpan.FromSeconds(seconds));
+    return;
+}
+
 await ServeBenchmark.RunAsync(args);

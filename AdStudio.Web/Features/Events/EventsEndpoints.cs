@@ -26,6 +26,7 @@ public static class EventsEndpoints
         IOptions<EventWriterOptions> options,
         FrequencyCounter frequency,
         SnapshotHolder snapshots,
+        StorageProblems storage,
         CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync(request, EventsJsonContext.Default.IncomingEventBatch, ct);
@@ -62,7 +63,7 @@ public static class EventsEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return ApiProblems.Unavailable($"The events could not be stored ({ex.GetType().Name}); nothing was acknowledged.");
+            return storage.Unavailable(request.HttpContext.Response, "POST /events", batch.Count, ex);
         }
 
         // Impressions count toward frequency caps at once, not only after the next snapshot refresh.

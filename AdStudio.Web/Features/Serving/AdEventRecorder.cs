@@ -19,10 +19,11 @@ public sealed class AdEventRecorder(
     BatchingEventWriter writer,
     FrequencyCounter frequency,
     IDbContextFactory<AdStudioDb> dbFactory,
+    StorageProblems storage,
     TimeProvider clock)
 {
     public async Task<(DecisionTicket Ticket, ProblemHttpResult? Problem)> RecordAsync(
-        AdEventType type, string decisionId, string? shopperId, CancellationToken ct)
+        AdEventType type, string decisionId, string? shopperId, HttpResponse response, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(shopperId))
         {
@@ -52,7 +53,17 @@ public sealed class AdEventRecorder(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return (ticket, ApiProblems.Unavailable($"The {type.ToString().ToLowerInvariant()} could not be stored ({ex.GetType().Name})."));
+            if (type == AdEventType.Click)
+            {
+                // The shopper is never stranded on our storage fault: a browser does not retry a click, so a 503
+                // would lose the visit to the advertiser as well as the click. Like mature ad servers, redirect
+                // anyway and log the lost (uncharged) click with its cause.
+                storage.ClickLost(ticket.CampaignId, ticket.CreativeId, ex);
+                return (ticket, null);
+            }
+
+            // A pixel answers 503 with Retry-After: invisible to the shopper, and honest to beacon senders that retry.
+            return (ticket, storage.Unavailable(response, "GET /i", 1, ex));
         }
 
         return (ticket, null);

@@ -76,11 +76,11 @@ public static class ServeEndpoints
                 d.CvrModelId)));
     }
 
-    /// <summary>Records the click (unless its decision expired), then sends the shopper to the creative's approved landing page.</summary>
+    /// <summary>Records the click (unless its decision expired), then sends the shopper to the creative's approved landing page, even if storing the click failed.</summary>
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> ClickAsync(
-        string decisionId, string? s, AdEventRecorder recorder, CancellationToken ct)
+        string decisionId, string? s, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
     {
-        var recorded = await recorder.RecordAsync(AdEventType.Click, decisionId, s, ct);
+        var recorded = await recorder.RecordAsync(AdEventType.Click, decisionId, s, response, ct);
         if (recorded.Problem is { } problem)
         {
             return problem;
@@ -96,7 +96,7 @@ public static class ServeEndpoints
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ImpressionAsync(
         string decisionId, string? s, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
     {
-        var recorded = await recorder.RecordAsync(AdEventType.Impression, decisionId, s, ct);
+        var recorded = await recorder.RecordAsync(AdEventType.Impression, decisionId, s, response, ct);
         if (recorded.Problem is { } problem)
         {
             return problem;
