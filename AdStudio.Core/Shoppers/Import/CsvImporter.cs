@@ -6,6 +6,7 @@ using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdStudio.Core.Shoppers.Import;
 
@@ -15,7 +16,7 @@ namespace AdStudio.Core.Shoppers.Import;
 /// column and reason (also as a CSV report in the data folder). Shoppers are upserted by id; events carry
 /// a content hash, so the same file imported twice adds nothing.
 /// </summary>
-public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPaths paths, TimeProvider clock)
+public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPaths paths, TimeProvider clock, IOptions<EventWriterOptions> limits)
 {
     public const string Shoppers = "shoppers";
     public const string Events = "events";
@@ -169,8 +170,8 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
         var category = Field(reader, columns, "category");
         var product = Field(reader, columns, "productId");
         var query = Field(reader, columns, "query");
-        var amount = Number(reader, columns, "amount", row, errors);
-        var dwell = Number(reader, columns, "dwellSeconds", row, errors);
+        var amount = Number(reader, columns, "amount", limits.Value.MaxAmount, row, errors);
+        var dwell = Number(reader, columns, "dwellSeconds", limits.Value.MaxDwellSeconds, row, errors);
         if (type is BehaviourEventType.View or BehaviourEventType.AddToCart or BehaviourEventType.Purchase && (category is null || product is null))
         {
             errors.Add(new(row, category is null ? "category" : "productId", $"required for {Field(reader, columns, "type")}"));
@@ -205,19 +206,20 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
             (object?)amount ?? DBNull.Value, (object?)dwell ?? DBNull.Value, at.Value, key];
     }
 
-    private static double? Number(CsvReader reader, Dictionary<string, int> columns, string name, long row, List<ImportError> errors)
+    /// <summary>A number between 0 and <paramref name="max"/>: the same bounds as <c>POST /events</c> (section <c>Events</c>).</summary>
+    private static double? Number(CsvReader reader, Dictionary<string, int> columns, string name, double max, long row, List<ImportError> errors)
     {
         if (Field(reader, columns, name) is not { } text)
         {
             return null;
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0)
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0 && v <= max)
         {
             return v;
         }
 
-        errors.Add(new(row, name, "must be a number of at least 0 (use a dot for decimals)"));
+        errors.Add(new(row, name, $"must be a number from 0 to {max.ToString(CultureInfo.InvariantCulture)} (use a dot for decimals)"));
         return null;
     }
 

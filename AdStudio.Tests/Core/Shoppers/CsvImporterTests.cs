@@ -1,8 +1,10 @@
 using System.Text;
+using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Shoppers.Import;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdStudio.Tests.Core.Shoppers;
 
@@ -14,7 +16,7 @@ public sealed class CsvImporterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _importer = new CsvImporter(_db.Factory, new DataPaths(_db.Directory), new FixedClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)));
+        _importer = new CsvImporter(_db.Factory, new DataPaths(_db.Directory), new FixedClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)), Options.Create(new EventWriterOptions()));
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
@@ -86,6 +88,22 @@ public sealed class CsvImporterTests : IAsyncLifetime
             ["type", "timestamp", "timestamp", "amount", "query", "dwellSeconds", "category"],
             result.Errors.Select(e => e.Column));
         Assert.Equal([2L, 3, 4, 5, 6, 7, 8], result.Errors.Select(e => e.Row));
+    }
+
+    [Fact]
+    public async Task Events_NumbersAboveTheEventMaxima_AreRejectedAndValuesAtTheMaximaImported()
+    {
+        var result = await ImportAsync(CsvImporter.Events,
+            """
+            shopperId,type,timestamp,category,productId,query,amount,dwellSeconds
+            a,purchase,2026-11-20T10:00:00Z,books,b-1,,1e308,
+            a,view,2026-11-20T10:00:00Z,books,b-1,,,86400.5
+            a,purchase,2026-11-20T10:00:00Z,books,b-1,,1000000,86400
+            """);
+
+        Assert.Equal(1, result.Imported);
+        Assert.Equal([(2L, "amount"), (3L, "dwellSeconds")], result.Errors.Select(e => (e.Row, e.Column)));
+        Assert.Equal("must be a number from 0 to 1000000 (use a dot for decimals)", result.Errors[0].Reason);
     }
 
     [Fact]
