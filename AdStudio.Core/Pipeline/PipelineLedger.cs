@@ -37,8 +37,9 @@ public sealed class PipelineLedger(IDbContextFactory<AdStudioDb> dbFactory, Time
         }
         catch (DbUpdateException)
         {
-            // Another trigger queued the step between our check and our insert, and the index refused ours.
-            var winner = await FindUnfinishedAsync(step, cancellationToken);
+            // Another trigger queued the step between our check and our insert, and the index refused ours. The
+            // winner may even have finished by now (a fast step); it was under way when we tried, so ours is skipped.
+            var winner = await FindUnfinishedAsync(step, cancellationToken) ?? await NewestAsync(step, cancellationToken);
             if (winner is null)
             {
                 throw;
@@ -62,6 +63,12 @@ public sealed class PipelineLedger(IDbContextFactory<AdStudioDb> dbFactory, Time
             .Where(r => r.Step == step && (r.Status == PipelineRunStatus.Queued || r.Status == PipelineRunStatus.Running))
             .OrderBy(r => r.Id)
             .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task<PipelineRun?> NewestAsync(string step, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PipelineRuns.AsNoTracking().Where(r => r.Step == step).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<List<PipelineRun>> RecentAsync(int count, CancellationToken cancellationToken)
