@@ -8,7 +8,7 @@ namespace AdStudio.Core.Pipeline;
 /// thread: SQLite's "async" calls are synchronous, and a step that reports while holding a write
 /// transaction would otherwise wait on its own lock.
 /// </summary>
-internal sealed class LedgerProgress(PipelineLedger ledger, int runId, TimeProvider clock, TimeSpan interval) : IProgress<double>
+internal sealed class LedgerProgress(PipelineLedger ledger, int runId, int attempt, TimeProvider clock, TimeSpan interval) : IProgress<double>
 {
     private readonly Lock _gate = new();
     private int _lastWritten = -1;
@@ -56,7 +56,7 @@ internal sealed class LedgerProgress(PipelineLedger ledger, int runId, TimeProvi
     {
         try
         {
-            await ledger.ReportProgressAsync(runId, percent, CancellationToken.None);
+            await ledger.ReportProgressAsync(runId, attempt, percent, CancellationToken.None);
         }
         catch (DbException)
         {

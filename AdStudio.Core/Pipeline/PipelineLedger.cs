@@ -3,16 +3,50 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdStudio.Core.Pipeline;
 
-/// <summary>The durable record of pipeline runs: what was asked for, what is running, how it ended.</summary>
+/// <summary>
+/// The durable record of pipeline runs: what was asked for, what is running, how it ended. Writes that belong
+/// to one attempt name it, so a worker that lost its run (to a restart or the orphan sweep) cannot overwrite
+/// what a later attempt records.
+/// </summary>
 public sealed class PipelineLedger(IDbContextFactory<AdStudioDb> dbFactory, TimeProvider clock)
 {
-    public async Task<PipelineRun> QueueAsync(string step, CancellationToken cancellationToken)
+    private const int MaxMessageLength = 4000;
+
+    /// <summary>Queues the step and returns the new run, or the step's run already queued or running.</summary>
+    public async Task<PipelineRun> QueueAsync(string step, CancellationToken cancellationToken) =>
+        (await TryQueueAsync(step, cancellationToken)).Run;
+
+    /// <summary>
+    /// Queues the step unless a run of it is already queued or running. The database's unique index on
+    /// the step's unfinished run makes this atomic across threads and processes.
+    /// </summary>
+    public async Task<PipelineQueueResult> TryQueueAsync(string step, CancellationToken cancellationToken)
     {
+        if (await FindUnfinishedAsync(step, cancellationToken) is { } existing)
+        {
+            return new PipelineQueueResult(existing, Created: false);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var run = new PipelineRun { Step = step, Status = PipelineRunStatus.Queued, QueuedAt = Now(), Message = "Waiting for a worker." };
         db.PipelineRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        return run;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new PipelineQueueResult(run, Created: true);
+        }
+        catch (DbUpdateException)
+        {
+            // Another trigger queued the step between our check and our insert, and the index refused ours. The
+            // winner may even have finished by now (a fast step); it was under way when we tried, so ours is skipped.
+            var winner = await FindUnfinishedAsync(step, cancellationToken) ?? await NewestAsync(step, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return new PipelineQueueResult(winner, Created: false);
+        }
     }
 
     public async Task<PipelineRun?> FindAsync(int id, CancellationToken cancellationToken)
@@ -31,75 +65,159 @@ public sealed class PipelineLedger(IDbContextFactory<AdStudioDb> dbFactory, Time
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    private async Task<PipelineRun?> NewestAsync(string step, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PipelineRuns.AsNoTracking().Where(r => r.Step == step).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<List<PipelineRun>> RecentAsync(int count, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.PipelineRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Marks the run started; false when it is not waiting (already finished or running elsewhere).</summary>
-    public async Task<bool> TryStartAsync(int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the run started and returns the attempt it now is; null when it is not waiting (already finished
+    /// or running elsewhere). The first attempt's start time is kept.
+    /// </summary>
+    public async Task<int?> TryStartAsync(int id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = Now();
         var changed = await db.PipelineRuns
             .Where(r => r.Id == id && r.Status == PipelineRunStatus.Queued)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, PipelineRunStatus.Running)
-                    .SetProperty(r => r.StartedAt, Now())
+                    .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now)
+                    .SetProperty(r => r.AttemptStartedAt, now)
+                    .SetProperty(r => r.HeartbeatAt, now)
                     .SetProperty(r => r.Progress, 0)
                     .SetProperty(r => r.Attempt, r => r.Attempt + 1)
                     .SetProperty(r => r.Message, "Running."),
                 cancellationToken);
-        return changed == 1;
+        if (changed != 1)
+        {
+            return null;
+        }
+
+        // Only the worker that moved the run to running gets here, so the attempt cannot change under us.
+        return await db.PipelineRuns.Where(r => r.Id == id).Select(r => r.Attempt).FirstAsync(cancellationToken);
     }
 
-    public async Task ReportProgressAsync(int id, int percent, CancellationToken cancellationToken)
+    /// <summary>Records progress (and so a sign of life) for the given attempt while it is running.</summary>
+    public async Task ReportProgressAsync(int id, int attempt, int percent, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.PipelineRuns
-            .Where(r => r.Id == id && r.Status == PipelineRunStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Progress, Math.Clamp(percent, 0, 100)), cancellationToken);
+        var now = Now();
+        await Running(db, id, attempt)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Progress, Math.Clamp(percent, 0, 100)).SetProperty(r => r.HeartbeatAt, now), cancellationToken);
     }
 
-    public Task SucceedAsync(int id, string message, CancellationToken cancellationToken) =>
-        FinishAsync(id, PipelineRunStatus.Succeeded, 100, message, cancellationToken);
+    /// <summary>Records that the worker running the given attempt is alive.</summary>
+    public async Task HeartbeatAsync(int id, int attempt, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = Now();
+        await Running(db, id, attempt).ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, now), cancellationToken);
+    }
 
-    public Task FailAsync(int id, string message, CancellationToken cancellationToken) =>
-        FinishAsync(id, PipelineRunStatus.Failed, null, message, cancellationToken);
+    /// <summary>Records success; false when the attempt no longer owns the run (it was swept or re-queued).</summary>
+    public Task<bool> SucceedAsync(int id, int attempt, string message, CancellationToken cancellationToken) =>
+        FinishAsync(id, attempt, PipelineRunStatus.Succeeded, message, cancellationToken);
+
+    /// <summary>Records failure; false when the attempt no longer owns the run (it was swept or re-queued).</summary>
+    public Task<bool> FailAsync(int id, int attempt, string message, CancellationToken cancellationToken) =>
+        FinishAsync(id, attempt, PipelineRunStatus.Failed, message, cancellationToken);
 
     /// <summary>
-    /// Puts runs a crash left queued or running back in the queue, noting why, and returns them so
-    /// the caller can hand them to the job runner again.
+    /// Puts runs a crash left queued or running back in the queue, noting when they were interrupted, and returns
+    /// them so the caller can hand them to the job runner again. A run interrupted during its last allowed
+    /// attempt is marked failed instead.
     /// </summary>
-    public async Task<List<PipelineRun>> RequeueUnfinishedAsync(CancellationToken cancellationToken)
+    public async Task<List<PipelineRun>> RequeueUnfinishedAsync(int maxAttempts, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var unfinished = await db.PipelineRuns
             .Where(r => r.Status == PipelineRunStatus.Queued || r.Status == PipelineRunStatus.Running)
             .OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);
+        var now = Now();
+        var requeued = new List<PipelineRun>();
         foreach (var run in unfinished)
         {
-            run.Message = $"Interrupted by a restart at {Now():u} while {run.Status.ToString().ToLowerInvariant()}; queued again.";
+            if (run.Status == PipelineRunStatus.Queued)
+            {
+                // Never started (or already re-queued): only its job in the lost in-memory queue is gone.
+                run.Message = $"Queued again after a restart at {now:u}.";
+                requeued.Add(run);
+                continue;
+            }
+
+            run.InterruptedAt = now;
+            run.HeartbeatAt = null;
+            run.AttemptStartedAt = null;
+            if (run.Attempt >= maxAttempts)
+            {
+                run.Status = PipelineRunStatus.Failed;
+                run.FinishedAt = now;
+                run.Message = $"Interrupted by a restart at {now:u} during attempt {run.Attempt} of {maxAttempts}; not queued again. "
+                    + "Start the step again once the cause is fixed.";
+                continue;
+            }
+
+            run.Message = $"Interrupted by a restart at {now:u} during attempt {run.Attempt} of {maxAttempts} at {run.Progress} %; queued again.";
             run.Status = PipelineRunStatus.Queued;
             run.Progress = 0;
-            run.StartedAt = null;
+            requeued.Add(run);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return unfinished;
+        return requeued;
     }
 
-    private async Task FinishAsync(int id, PipelineRunStatus status, int? progress, string message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks failed every running run whose worker has shown no sign of life since <paramref name="silentSince"/>,
+    /// except the runs in <paramref name="liveRunIds"/> (which this process is still running); returns how many.
+    /// The condition is checked in the same statement that changes the run, so a heartbeat that lands first wins.
+    /// </summary>
+    public async Task<int> FailOrphanedAsync(DateTime silentSince, IReadOnlyCollection<int> liveRunIds, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.PipelineRuns.FirstAsync(r => r.Id == id, cancellationToken);
-        run.Status = status;
-        run.Progress = progress ?? run.Progress;
-        run.FinishedAt = Now();
-        run.Message = message.Length > 4000 ? message[..4000] : message;
-        await db.SaveChangesAsync(cancellationToken);
+        var now = Now();
+        var ids = liveRunIds.ToArray();
+        var message = $"Its worker showed no sign of life since before {silentSince:u} (it stopped, or could not record the outcome); marked failed at {now:u}.";
+        return await db.PipelineRuns
+            .Where(r => r.Status == PipelineRunStatus.Running && (r.HeartbeatAt == null || r.HeartbeatAt < silentSince) && !ids.Contains(r.Id))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, PipelineRunStatus.Failed)
+                    .SetProperty(r => r.FinishedAt, now)
+                    .SetProperty(r => r.InterruptedAt, now)
+                    .SetProperty(r => r.Message, message),
+                cancellationToken);
     }
+
+    private async Task<bool> FinishAsync(int id, int attempt, PipelineRunStatus status, string message, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = Now();
+        var text = message.Length > MaxMessageLength ? message[..MaxMessageLength] : message;
+        var query = Running(db, id, attempt);
+        var changed = status == PipelineRunStatus.Succeeded
+            ? await query.ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, status).SetProperty(r => r.Progress, 100)
+                    .SetProperty(r => r.FinishedAt, now).SetProperty(r => r.HeartbeatAt, now).SetProperty(r => r.Message, text),
+                cancellationToken)
+            : await query.ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, status)
+                    .SetProperty(r => r.FinishedAt, now).SetProperty(r => r.HeartbeatAt, now).SetProperty(r => r.Message, text),
+                cancellationToken);
+        return changed == 1;
+    }
+
+    private static IQueryable<PipelineRun> Running(AdStudioDb db, int id, int attempt) =>
+        db.PipelineRuns.Where(r => r.Id == id && r.Attempt == attempt && r.Status == PipelineRunStatus.Running);
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

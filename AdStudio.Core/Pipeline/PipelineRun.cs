@@ -14,6 +14,7 @@ public sealed class PipelineRun
 
     public DateTime QueuedAt { get; set; }
 
+    /// <summary>When the first attempt started; later attempts after an interruption keep it.</summary>
     public DateTime? StartedAt { get; set; }
 
     public DateTime? FinishedAt { get; set; }
@@ -22,4 +23,13 @@ public sealed class PipelineRun
 
     /// <summary>How many times the run was started; above one after a restart re-queued it.</summary>
     public int Attempt { get; set; }
+
+    /// <summary>When the current attempt started.</summary>
+    public DateTime? AttemptStartedAt { get; set; }
+
+    /// <summary>The last sign of life from the worker running it (start, progress or heartbeat).</summary>
+    public DateTime? HeartbeatAt { get; set; }
+
+    /// <summary>When the run was last found interrupted (by a restart or a lost worker); null if it never was.</summary>
+    public DateTime? InterruptedAt { get; set; }
 }

@@ -10,6 +10,7 @@ namespace AdStudio.Core.Reporting;
 /// </summary>
 public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory) : IPipelineStep
 {
+    private const int RebuildSlices = 20;
     private const string SqliteDay = "substr(\"OccurredAt\", 1, 10)";
     private const string PostgresDay = "CAST(\"OccurredAt\" AS date)";
     private const string SqliteRebuild = $"{RebuildHead}{SqliteDay}{RebuildMiddle}{SqliteDay}{RebuildTail}";
@@ -29,6 +30,7 @@ public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory) : IPipel
                SUM(CASE WHEN "Type" = 2 THEN 1 ELSE 0 END),
                SUM("Cost"), SUM("Revenue")
         FROM "AdEvents"
+        WHERE "OccurredAt" >= {0} AND "OccurredAt" < {1}
         GROUP BY 
         """;
 
@@ -42,8 +44,26 @@ public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory) : IPipel
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         progress.Report(0.1);
         await db.DailyRollups.ExecuteDeleteAsync(cancellationToken);
-        progress.Report(0.3);
-        var rows = await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? SqliteRebuild : PostgresRebuild, cancellationToken);
+        progress.Report(0.2);
+        var rows = 0;
+        var sql = db.Database.IsSqlite() ? SqliteRebuild : PostgresRebuild;
+        // Whole days in slices, so progress moves through the long part; every slice uses the OccurredAt index.
+        var first = await db.AdEvents.MinAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
+        var last = await db.AdEvents.MaxAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
+        if (first is { } from && last is { } to)
+        {
+            var start = DateTime.SpecifyKind(from.Date, DateTimeKind.Utc);
+            var days = (int)(to.Date - from.Date).TotalDays + 1;
+            var slices = Math.Min(days, RebuildSlices);
+            for (var i = 0; i < slices; i++)
+            {
+                var sliceStart = start.AddDays(days * i / slices);
+                var sliceEnd = start.AddDays(days * (i + 1) / slices);
+                rows += await db.Database.ExecuteSqlRawAsync(sql, [sliceStart, sliceEnd], cancellationToken);
+                progress.Report(0.2 + (0.7 * (i + 1) / slices));
+            }
+        }
+
         progress.Report(0.9);
         await transaction.CommitAsync(cancellationToken);
         progress.Report(1);

@@ -36,7 +36,8 @@ public sealed class DemoSeeder(
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var marker = await db.Settings.FirstOrDefaultAsync(s => s.Key == MarkerKey, cancellationToken);
+            // Not tracked: ClearAsync deletes the row behind the context's back, and a tracked copy would clash with the new marker.
+            var marker = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == MarkerKey, cancellationToken);
             if (marker?.Value == Completed)
             {
                 return "The demo data is already in place; nothing to do.";

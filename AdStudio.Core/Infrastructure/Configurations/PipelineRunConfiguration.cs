@@ -12,5 +12,12 @@ internal sealed class PipelineRunConfiguration : IEntityTypeConfiguration<Pipeli
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Message).HasMaxLength(4096);
         builder.HasIndex(r => r.Status);
+
+        // At most one unfinished run per step, enforced by the database so concurrent triggers (a schedule,
+        // a click, another node) cannot both queue it. Status is stored by name.
+        builder.HasIndex(r => r.Step)
+            .IsUnique()
+            .HasFilter("\"Status\" IN ('Queued', 'Running')")
+            .HasDatabaseName("IX_PipelineRuns_Step_Unfinished");
     }
 }

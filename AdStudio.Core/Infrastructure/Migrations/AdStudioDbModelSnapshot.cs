@@ -599,7 +599,16 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.Property<int>("Attempt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AttemptStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InterruptedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Message")
@@ -628,6 +637,11 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Step")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PipelineRuns_Step_Unfinished")
+                        .HasFilter("\"Status\" IN ('Queued', 'Running')");
 
                     b.ToTable("PipelineRuns");
                 });

@@ -18,7 +18,7 @@ public sealed class PipelineRunnerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private PipelineRunner Runner(params IPipelineStep[] steps) => new(_ledger, steps, _clock, NullLogger<PipelineRunner>.Instance);
+    private PipelineRunner Runner(params IPipelineStep[] steps) => new(_ledger, steps, new PipelineSupervision(), _clock, NullLogger<PipelineRunner>.Instance);
 
     [Fact]
     public async Task RunAsync_SucceedingStep_RecordsProgressTimesAndSummary()
@@ -57,7 +57,7 @@ public sealed class PipelineRunnerTests : IAsyncLifetime
     public async Task RunAsync_RunAlreadyStarted_DoesNotRunStepAgain()
     {
         var run = await _ledger.QueueAsync("demo", CancellationToken.None);
-        Assert.True(await _ledger.TryStartAsync(run.Id, CancellationToken.None));
+        Assert.Equal(1, await _ledger.TryStartAsync(run.Id, CancellationToken.None));
         var calls = 0;
 
         await Runner(new Step("demo", _ => Task.FromResult($"{++calls}"))).RunAsync(run.Id, CancellationToken.None);
@@ -71,17 +71,19 @@ public sealed class PipelineRunnerTests : IAsyncLifetime
     {
         var running = await _ledger.QueueAsync("seed", CancellationToken.None);
         await _ledger.TryStartAsync(running.Id, CancellationToken.None);
-        await _ledger.ReportProgressAsync(running.Id, 55, CancellationToken.None);
-        var waiting = await _ledger.QueueAsync("rollup", CancellationToken.None);
+        await _ledger.ReportProgressAsync(running.Id, 1, 55, CancellationToken.None);
         var finished = await _ledger.QueueAsync("rollup", CancellationToken.None);
-        await _ledger.SucceedAsync(finished.Id, "ok", CancellationToken.None);
+        await _ledger.TryStartAsync(finished.Id, CancellationToken.None);
+        await _ledger.SucceedAsync(finished.Id, 1, "ok", CancellationToken.None);
+        var waiting = await _ledger.QueueAsync("rollup", CancellationToken.None);
 
-        var requeued = await _ledger.RequeueUnfinishedAsync(CancellationToken.None);
+        var requeued = await _ledger.RequeueUnfinishedAsync(3, CancellationToken.None);
 
         Assert.Equal([running.Id, waiting.Id], requeued.Select(r => r.Id));
         var again = await _ledger.FindAsync(running.Id, CancellationToken.None);
-        Assert.Equal((PipelineRunStatus.Queued, 0, null), (again!.Status, again.Progress, again.StartedAt));
+        Assert.Equal((PipelineRunStatus.Queued, 0, _clock.Now.UtcDateTime), (again!.Status, again.Progress, again.InterruptedAt));
         Assert.Contains("Interrupted by a restart", again.Message, StringComparison.Ordinal);
+        Assert.Null((await _ledger.FindAsync(waiting.Id, CancellationToken.None))!.InterruptedAt);
         Assert.Equal(PipelineRunStatus.Succeeded, (await _ledger.FindAsync(finished.Id, CancellationToken.None))!.Status);
     }
 

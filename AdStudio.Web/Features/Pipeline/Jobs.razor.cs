@@ -1,5 +1,6 @@
 using AdStudio.Core.Pipeline;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace AdStudio.Web.Features.Pipeline;
@@ -14,6 +15,8 @@ public sealed partial class Jobs
     [Inject] private PipelineLauncher Launcher { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    [Inject] private IOptions<PipelineOptions> Options { get; set; } = default!;
 
     private readonly CancellationTokenSource _stop = new();
     private List<PipelineRun>? _runs;
@@ -67,9 +70,19 @@ public sealed partial class Jobs
         _ => Color.Default,
     };
 
+    private static string Utc(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>"attempt 2 of 3" once started; a waiting run shows the attempt it is waiting for.</summary>
+    private string AttemptText(PipelineRun run)
+    {
+        var attempt = run.Status == PipelineRunStatus.Queued ? run.Attempt + 1 : run.Attempt;
+        return attempt == 0 ? "—" : $"attempt {attempt} of {Options.Value.MaxAttempts}";
+    }
+
+    // The current attempt's time: a run interrupted by a restart does not count the downtime.
     private string Duration(PipelineRun run)
     {
-        if (run.StartedAt is not { } started)
+        if (run.Status == PipelineRunStatus.Queued || (run.AttemptStartedAt ?? run.StartedAt) is not { } started)
         {
             return "—";
         }

@@ -1,6 +1,7 @@
 using AdStudio.Core.Pipeline;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace AdStudio.Web.Features.Pipeline;
 
@@ -30,7 +31,7 @@ public static class PipelineEndpoints
     }
 
     private static async Task<Results<Ok<PipelineRunDto[]>, ProblemHttpResult>> ListAsync(
-        PipelineLedger ledger, CancellationToken ct, int limit = 50)
+        PipelineLedger ledger, IOptions<PipelineOptions> options, CancellationToken ct, int limit = 50)
     {
         if (limit is < 1 or > MaxListed)
         {
@@ -38,12 +39,13 @@ public static class PipelineEndpoints
         }
 
         var runs = await ledger.RecentAsync(limit, ct);
-        return TypedResults.Ok(runs.Select(PipelineRunDto.From).ToArray());
+        return TypedResults.Ok(runs.Select(r => PipelineRunDto.From(r, options.Value.MaxAttempts)).ToArray());
     }
 
-    private static async Task<Results<Ok<PipelineRunDto>, ProblemHttpResult>> GetAsync(int id, PipelineLedger ledger, CancellationToken ct)
+    private static async Task<Results<Ok<PipelineRunDto>, ProblemHttpResult>> GetAsync(
+        int id, PipelineLedger ledger, IOptions<PipelineOptions> options, CancellationToken ct)
     {
         var run = await ledger.FindAsync(id, ct);
-        return run is null ? ApiProblems.NotFound($"There is no pipeline run {id}.") : TypedResults.Ok(PipelineRunDto.From(run));
+        return run is null ? ApiProblems.NotFound($"There is no pipeline run {id}.") : TypedResults.Ok(PipelineRunDto.From(run, options.Value.MaxAttempts));
     }
 }

@@ -4,7 +4,7 @@ using Hangfire;
 namespace AdStudio.Web.Features.Pipeline;
 
 /// <summary>The thin Hangfire shell around <see cref="PipelineRunner"/>: takes ids, never entities.</summary>
-public sealed class PipelineJob(PipelineRunner runner, PipelineLedger ledger, PipelineLauncher launcher)
+public sealed partial class PipelineJob(PipelineRunner runner, PipelineLedger ledger, PipelineLauncher launcher, ILogger<PipelineJob> logger)
 {
     // The ledger records failures and the user restarts from the Jobs page; Hangfire retries would hide them.
     [AutomaticRetry(Attempts = 0)]
@@ -14,11 +14,20 @@ public sealed class PipelineJob(PipelineRunner runner, PipelineLedger ledger, Pi
         await FollowUpAsync(runId, cancellationToken);
     }
 
-    /// <summary>Entry point of recurring schedules: records a run in the ledger, then runs it.</summary>
+    /// <summary>
+    /// Entry point of recurring schedules: records a run in the ledger, then runs it. When a run of the step is
+    /// already queued or running the schedule skips this turn, so runs of one step never overlap.
+    /// </summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task RunScheduledAsync(string step, CancellationToken cancellationToken)
     {
-        var run = await ledger.QueueAsync(step, cancellationToken);
+        var (run, created) = await ledger.TryQueueAsync(step, cancellationToken);
+        if (!created)
+        {
+            LogScheduleSkipped(logger, step, run.Id, run.Status);
+            return;
+        }
+
         await runner.RunAsync(run.Id, cancellationToken);
         await FollowUpAsync(run.Id, cancellationToken);
     }
@@ -32,4 +41,7 @@ public sealed class PipelineJob(PipelineRunner runner, PipelineLedger ledger, Pi
             await launcher.LaunchAsync(PipelineSteps.Profile, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Step} skipped: run {RunId} of it is still {Status}.")]
+    private static partial void LogScheduleSkipped(ILogger logger, string step, int runId, PipelineRunStatus status);
 }

@@ -19,7 +19,7 @@ public sealed class PipelineLauncher(
     IOptions<DemoOptions> demoOptions,
     IOptions<PipelineOptions> pipelineOptions) : IDisposable
 {
-    // Keeps two clicks from queuing the same step twice in this process.
+    // The ledger's unique index is the real guard; this only spares the database the losing insert.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public IReadOnlyList<string> Steps => runner.StepNames;
@@ -39,15 +39,13 @@ public sealed class PipelineLauncher(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var unfinished = await ledger.FindUnfinishedAsync(step, cancellationToken);
-            if (unfinished is not null)
+            var (run, created) = await ledger.TryQueueAsync(step, cancellationToken);
+            if (created)
             {
-                return new PipelineLaunch(unfinished, AlreadyUnderWay: true);
+                jobs.Enqueue<PipelineJob>(job => job.RunAsync(run.Id, CancellationToken.None));
             }
 
-            var run = await ledger.QueueAsync(step, cancellationToken);
-            jobs.Enqueue<PipelineJob>(job => job.RunAsync(run.Id, CancellationToken.None));
-            return new PipelineLaunch(run, AlreadyUnderWay: false);
+            return new PipelineLaunch(run, AlreadyUnderWay: !created);
         }
         finally
         {
@@ -57,7 +55,7 @@ public sealed class PipelineLauncher(
 
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        foreach (var run in await ledger.RequeueUnfinishedAsync(cancellationToken))
+        foreach (var run in await ledger.RequeueUnfinishedAsync(pipelineOptions.Value.MaxAttempts, cancellationToken))
         {
             jobs.Enqueue<PipelineJob>(job => job.RunAsync(run.Id, CancellationToken.None));
         }

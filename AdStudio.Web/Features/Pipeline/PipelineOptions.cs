@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using AdStudio.Core.Pipeline;
 
 namespace AdStudio.Web.Features.Pipeline;
 
 /// <summary>Background job settings (section <c>Pipeline</c>).</summary>
-public sealed class PipelineOptions
+public sealed class PipelineOptions : IValidatableObject
 {
     public const string SectionName = "Pipeline";
 
@@ -22,4 +23,39 @@ public sealed class PipelineOptions
 
     /// <summary>Cron (UTC) of audience scoring with the active models; empty to disable.</summary>
     public string? ScoreCron { get; set; } = "15 * * * *";
+
+    /// <summary>Attempts a run gets; a run interrupted during its last attempt is marked failed instead of queued again.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>How often a running step writes a heartbeat to the ledger, and how often the orphan sweep runs.</summary>
+    [Range(1, 3600)]
+    public int HeartbeatSeconds { get; set; } = 10;
+
+    /// <summary>A running run with no heartbeat for this long, not running in this process, is marked failed.</summary>
+    [Range(2, 86400)]
+    public int OrphanAfterSeconds { get; set; } = 120;
+
+    /// <summary>How long a run's outcome write is retried (with backoff) before the sweep takes it over.</summary>
+    [Range(1, 3600)]
+    public int LedgerRetrySeconds { get; set; } = 60;
+
+    public PipelineSupervision Supervision() => new()
+    {
+        MaxAttempts = MaxAttempts,
+        Heartbeat = TimeSpan.FromSeconds(HeartbeatSeconds),
+        OrphanAfter = TimeSpan.FromSeconds(OrphanAfterSeconds),
+        FinishRetryBudget = TimeSpan.FromSeconds(LedgerRetrySeconds),
+    };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // A live run must miss several beats before it can look orphaned.
+        if (OrphanAfterSeconds < 3 * HeartbeatSeconds)
+        {
+            yield return new ValidationResult(
+                $"{nameof(OrphanAfterSeconds)} must be at least three times {nameof(HeartbeatSeconds)}.",
+                [nameof(OrphanAfterSeconds)]);
+        }
+    }
 }

@@ -2,7 +2,11 @@ using AdStudio.Core.Pipeline;
 
 namespace AdStudio.Web.Features.Pipeline;
 
-/// <summary>A ledger entry as the API shows it; <c>status</c> is queued, running, succeeded or failed.</summary>
+/// <summary>
+/// A ledger entry as the API shows it; <c>status</c> is queued, running, succeeded or failed. <c>startedAt</c> is
+/// the first attempt's start, <c>attemptStartedAt</c> the current one's; <c>interruptedAt</c> is set once a restart
+/// or a lost worker interrupted the run.
+/// </summary>
 public sealed record PipelineRunDto(
     int Id,
     string Step,
@@ -12,9 +16,14 @@ public sealed record PipelineRunDto(
     DateTime? StartedAt,
     DateTime? FinishedAt,
     string? Message,
-    int Attempt)
+    int Attempt,
+    int MaxAttempts,
+    DateTime? AttemptStartedAt,
+    DateTime? HeartbeatAt,
+    bool Interrupted,
+    DateTime? InterruptedAt)
 {
-    public static PipelineRunDto From(PipelineRun run) => new(
+    public static PipelineRunDto From(PipelineRun run, int maxAttempts) => new(
         run.Id,
         run.Step,
         run.Status.ToString().ToLowerInvariant(),
@@ -23,5 +32,10 @@ public sealed record PipelineRunDto(
         run.StartedAt,
         run.FinishedAt,
         run.Message,
-        run.Attempt);
+        run.Attempt,
+        maxAttempts,
+        run.AttemptStartedAt,
+        run.HeartbeatAt,
+        run.InterruptedAt is not null,
+        run.InterruptedAt);
 }

@@ -3,6 +3,7 @@ using AdStudio.Core.Reporting;
 using AdStudio.Web.Infrastructure;
 using Hangfire;
 using Hangfire.InMemory;
+using Microsoft.Extensions.Options;
 
 namespace AdStudio.Web.Features.Pipeline;
 
@@ -21,7 +22,9 @@ public static class PipelineSetup
         builder.Services.AddHangfireServer(options => options.WorkerCount = workers);
 
         builder.Services.AddSingleton<PipelineLedger>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value.Supervision());
         builder.Services.AddSingleton<PipelineRunner>();
+        builder.Services.AddHostedService<PipelineSweeper>();
         builder.Services.AddSingleton<PipelineLauncher>();
         builder.Services.AddTransient<PipelineJob>();
         builder.Services.AddSingleton<IPipelineStep, RollupStep>();

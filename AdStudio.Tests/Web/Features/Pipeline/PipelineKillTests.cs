@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using AdStudio.Tests.Support;
+using AdStudio.Web.Features.Pipeline;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace AdStudio.Tests.Web.Features.Pipeline;
+
+/// <summary>
+/// The built app as a real process, killed with SIGKILL while its first-start seed is running, then started again
+/// on the same data folder: the ledger re-queues the run, which finishes as attempt 2 with its first start kept.
+/// </summary>
+public sealed class PipelineKillTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dataDirectory = TempFolder.Create("kill");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        TempFolder.Delete(_dataDirectory);
+    }
+
+    [Fact]
+    public async Task Restart_AfterKillDuringRun_RequeuesRunAndFinishesItAsSecondAttempt()
+    {
+        var port = FreePort();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        PipelineRunDto killed;
+        using (var first = StartApp(port))
+        {
+            killed = await WaitForAsync(client, runs => runs.FirstOrDefault(r => r is { Step: "seed", Status: "running", Progress: > 0 }), TimeSpan.FromSeconds(40));
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        using var second = StartApp(port);
+        var done = await WaitForAsync(client, runs => runs.FirstOrDefault(r => r.Id == killed.Id && r.Status is "succeeded" or "failed"), TimeSpan.FromSeconds(50));
+        second.Kill(entireProcessTree: true);
+        await second.WaitForExitAsync();
+
+        output.WriteLine($"killed at {killed.Progress} % of attempt {killed.Attempt}; then: {done.Message}");
+        Assert.Equal(1, killed.Attempt);
+        Assert.Equal(("succeeded", 2, 3), (done.Status, done.Attempt, done.MaxAttempts));
+        Assert.Equal(killed.StartedAt, done.StartedAt);
+        Assert.True(done.Interrupted);
+        Assert.True(done.InterruptedAt > killed.StartedAt);
+        Assert.True(done.AttemptStartedAt >= done.InterruptedAt);
+        Assert.StartsWith("Seeded", done.Message, StringComparison.Ordinal);
+    }
+
+    private Process StartApp(int port)
+    {
+        var bin = AppContext.BaseDirectory;
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = bin };
+        foreach (var argument in new[]
+        {
+            Path.Combine(bin, "AdStudio.Web.dll"),
+            $"--urls=http://127.0.0.1:{port}",
+            $"--contentRoot={bin}",
+            $"--Data:Directory={_dataDirectory}",
+            "--Demo:Enabled=true",
+            // Large enough that the seed runs for a few seconds, small enough that attempt 2 finishes quickly.
+            "--Demo:Shoppers=1500",
+            "--Demo:Days=7",
+            "--Demo:Seed=5",
+            "--Pipeline:ProfileCron=",
+            "--Pipeline:ScoreCron=",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start AdStudio.Web.");
+        // Drain both pipes so a chatty app never blocks on a full buffer.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<PipelineRunDto> WaitForAsync(HttpClient client, Func<PipelineRunDto[], PipelineRunDto?> find, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/api/pipeline/runs?limit=20");
+                if (response.StatusCode == HttpStatusCode.OK && find((await response.Content.ReadFromJsonAsync<PipelineRunDto[]>())!) is { } found)
+                {
+                    return found;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The pipeline run never reached the expected state.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
