@@ -182,7 +182,7 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
             errors.Add(new(row, "query", "required for search"));
         }
 
-        if (type == BehaviourEventType.Purchase && amount is null)
+        if (type == BehaviourEventType.Purchase && Field(reader, columns, "amount") is null)
         {
             errors.Add(new(row, "amount", "required for purchase"));
         }
