@@ -7,7 +7,8 @@ public sealed class PipelineRunner(
     PipelineLedger ledger,
     IEnumerable<IPipelineStep> steps,
     TimeProvider clock,
-    ILogger<PipelineRunner> logger)
+    ILogger<PipelineRunner> logger,
+    IEnumerable<IPipelineStepObserver>? observers = null)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
@@ -37,6 +38,11 @@ public sealed class PipelineRunner(
         {
             var summary = await step.RunAsync(progress, cancellationToken);
             await progress.FlushAsync();
+            foreach (var observer in observers ?? [])
+            {
+                await observer.StepSucceededAsync(run.Step, cancellationToken);
+            }
+
             await ledger.SucceedAsync(runId, summary, CancellationToken.None);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
