@@ -15,7 +15,8 @@ public sealed class PipelineRunner(
     IEnumerable<IPipelineStep> steps,
     PipelineSupervision supervision,
     TimeProvider clock,
-    ILogger<PipelineRunner> logger)
+    ILogger<PipelineRunner> logger,
+    IEnumerable<IPipelineStepObserver>? observers = null)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
@@ -79,6 +80,14 @@ public sealed class PipelineRunner(
 
         try
         {
+            if (outcome.Status == PipelineRunStatus.Succeeded)
+            {
+                foreach (var observer in observers ?? [])
+                {
+                    await observer.StepSucceededAsync(run.Step, cancellationToken);
+                }
+            }
+
             await RecordAsync(outcome, cancellationToken);
         }
         finally

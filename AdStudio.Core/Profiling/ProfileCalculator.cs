@@ -1,4 +1,5 @@
 using AdStudio.Core.Events;
+using AdStudio.Core.Infrastructure;
 
 namespace AdStudio.Core.Profiling;
 
@@ -9,6 +10,9 @@ namespace AdStudio.Core.Profiling;
 /// <item><b>Recency</b>: the last visit's and the last purchase's time (days since are taken at evaluation).</item>
 /// <item><b>Frequency</b>: visits and purchases that started within the last 7 and 30 days.</item>
 /// <item><b>Monetary</b>: purchase amounts within the last 30 and 90 days.</item>
+/// <item>Every amount counts at most <see cref="ValueBounds.MaxMoney"/>, every dwell at most <see cref="ValueBounds.MaxDwellSeconds"/>
+/// and every price ratio at most <see cref="ValueBounds.MaxPriceRatio"/>; missing, negative or NaN values count 0. So every value
+/// is finite whatever was stored (<see cref="IsFinite"/> checks it).</item>
 /// <item><b>Interest</b> in category c: Σ w(type) · 2^(−age days ÷ 14) over events in c, w = view 1, search 0.5,
 /// add-to-cart 3, purchase 5; divided by the sum over categories so the vector sums to 1.</item>
 /// <item><b>Top categories</b>: the three highest interests (ties by name).</item>
@@ -57,18 +61,18 @@ public static class ProfileCalculator
                 purchases++;
                 purchases7 += age <= TimeSpan.FromDays(7) ? 1 : 0;
                 purchases30 += age <= TimeSpan.FromDays(30) ? 1 : 0;
-                var amount = e.Amount ?? 0;
+                var amount = ValueBounds.Money(e.Amount);
                 spend30 += age <= TimeSpan.FromDays(30) ? amount : 0;
                 spend90 += age <= TimeSpan.FromDays(90) ? amount : 0;
-                if (e.Category is { } c && e.Amount is > 0 && categoryMeanPrice.TryGetValue(c, out var mean) && mean > 0)
+                if (e.Category is { } c && amount > 0 && categoryMeanPrice.TryGetValue(c, out var mean) && mean > 0 && double.IsFinite(mean))
                 {
-                    priceRatios.Add(e.Amount.Value / mean);
+                    priceRatios.Add(ValueBounds.PriceRatio(amount / mean));
                 }
             }
 
             if (e.Type == BehaviourEventType.View && e.DwellSeconds is { } dwell)
             {
-                dwellSum += dwell;
+                dwellSum += ValueBounds.Dwell(dwell);
                 dwellCount++;
             }
 
@@ -97,6 +101,13 @@ public static class ProfileCalculator
             HourCos = events.Count > 0 ? hourCos / events.Count : 0,
         };
     }
+
+    /// <summary>Whether every number of <paramref name="values"/> is finite (a profile is stored only then).</summary>
+    public static bool IsFinite(ProfileValues values) =>
+        double.IsFinite(values.Spend30d) && double.IsFinite(values.Spend90d) && double.IsFinite(values.AverageDwellSeconds)
+        && (values.PriceSensitivity is not { } p || double.IsFinite(p))
+        && double.IsFinite(values.HourSin) && double.IsFinite(values.HourCos)
+        && values.Interests.Values.All(double.IsFinite);
 
     public static double Weight(BehaviourEventType type) => type switch
     {

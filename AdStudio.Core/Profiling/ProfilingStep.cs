@@ -77,19 +77,22 @@ public sealed class ProfilingStep(
         // Category price means move slowly: computed on full runs and reused by incremental ones.
         var means = !full && await SettingAsync(db, CategoryMeansKey, ct) is { } stored
             ? JsonSerializer.Deserialize<Dictionary<string, double>>(stored) ?? []
-            : await db.BehaviourEvents.Where(e => e.Type == BehaviourEventType.Purchase && e.OccurredAt >= since && e.Category != null && e.Amount > 0)
+            : await db.BehaviourEvents
+                .Where(e => e.Type == BehaviourEventType.Purchase && e.OccurredAt >= since && e.Category != null && e.Amount > 0 && e.Amount <= ValueBounds.MaxMoney)
                 .GroupBy(e => e.Category!).Select(g => new { g.Key, Mean = g.Average(e => e.Amount!.Value) })
                 .ToDictionaryAsync(x => x.Key, x => x.Mean, StringComparer.Ordinal, ct);
+        means = means.Where(m => double.IsFinite(m.Value) && m.Value > 0).ToDictionary(StringComparer.Ordinal);
         progress.Report(0.05);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
         int profiled;
+        var skipped = new SkippedShoppers();
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             await using var writer = new ProfileWriter(connection, transaction);
             profiled = full
-                ? await ProfileAsync(connection, transaction, writer, since, null, consenting, means, now, timeZone, progress, ct)
-                : await ProfileChunksAsync(connection, transaction, writer, since, affected!, consenting, means, now, timeZone, progress, ct);
+                ? await ProfileAsync(connection, transaction, writer, since, null, consenting, means, now, timeZone, skipped, progress, ct)
+                : await ProfileChunksAsync(connection, transaction, writer, since, affected!, consenting, means, now, timeZone, skipped, progress, ct);
             await RemoveWithoutConsentAsync(connection, transaction, ct);
             await SaveSettingAsync(connection, transaction, WatermarkKey, maxId.ToString(CultureInfo.InvariantCulture), ct);
             if (full)
@@ -108,17 +111,17 @@ public sealed class ProfilingStep(
         audienceIndex.Swap(audience);
         var segments = await materializer.MaterializeAsync(audience, await clusters.LatestAsync(ct), now, ct);
         progress.Report(1);
-        return $"{(full ? "Full" : "Incremental")} run: profiled {profiled:N0} shopper(s) up to event #{maxId:N0}; {segments} segment(s) materialised.";
+        return $"{(full ? "Full" : "Incremental")} run: profiled {profiled:N0} shopper(s) up to event #{maxId:N0}; {segments} segment(s) materialised.{skipped.Summary()}";
     }
 
     private static async Task<int> ProfileChunksAsync(
         DbConnection connection, DbTransaction transaction, ProfileWriter writer, DateTime since, List<string> shoppers, HashSet<string> consenting,
-        Dictionary<string, double> means, DateTime now, TimeZoneInfo tz, IProgress<double> progress, CancellationToken ct)
+        Dictionary<string, double> means, DateTime now, TimeZoneInfo tz, SkippedShoppers skipped, IProgress<double> progress, CancellationToken ct)
     {
         var done = 0;
         foreach (var chunk in shoppers.Chunk(500))
         {
-            done += await ProfileAsync(connection, transaction, writer, since, chunk, consenting, means, now, tz, new Progress<double>(), ct);
+            done += await ProfileAsync(connection, transaction, writer, since, chunk, consenting, means, now, tz, skipped, new Progress<double>(), ct);
             progress.Report(0.05 + (0.8 * done / Math.Max(1, shoppers.Count)));
         }
 
@@ -128,7 +131,7 @@ public sealed class ProfilingStep(
     /// <summary>Streams events ordered by shopper and profiles each shopper as their events end.</summary>
     private static async Task<int> ProfileAsync(
         DbConnection connection, DbTransaction transaction, ProfileWriter writer, DateTime since, string[]? only, HashSet<string> consenting,
-        Dictionary<string, double> means, DateTime now, TimeZoneInfo tz, IProgress<double> progress, CancellationToken ct)
+        Dictionary<string, double> means, DateTime now, TimeZoneInfo tz, SkippedShoppers skipped, IProgress<double> progress, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -155,7 +158,7 @@ public sealed class ProfilingStep(
                 var shopper = reader.GetString(0);
                 if (shopper != current)
                 {
-                    profiled += await FlushAsync(writer, current, events, consenting, means, now, tz, ct);
+                    profiled += await FlushAsync(writer, current, events, consenting, means, now, tz, skipped, ct);
                     current = shopper;
                     events.Clear();
                     if (profiled % 2000 == 0)
@@ -176,20 +179,41 @@ public sealed class ProfilingStep(
             }
         }
 
-        profiled += await FlushAsync(writer, current, events, consenting, means, now, tz, ct);
+        profiled += await FlushAsync(writer, current, events, consenting, means, now, tz, skipped, ct);
         return profiled;
     }
 
+    /// <summary>
+    /// Profiles one shopper. A shopper whose events still cannot be computed, or compute to a value that is not finite,
+    /// is skipped and counted (keeping any earlier profile) so one shopper's data never fails the run for everyone.
+    /// </summary>
     private static async Task<int> FlushAsync(
         ProfileWriter writer, string? shopper, List<BehaviourEvent> events, HashSet<string> consenting,
-        Dictionary<string, double> means, DateTime now, TimeZoneInfo tz, CancellationToken ct)
+        Dictionary<string, double> means, DateTime now, TimeZoneInfo tz, SkippedShoppers skipped, CancellationToken ct)
     {
         if (shopper is null || !consenting.Contains(shopper))
         {
             return 0;
         }
 
-        await writer.WriteAsync(shopper, ProfileCalculator.Compute(events, now, means, tz), now, ct);
+        ProfileValues values;
+        try
+        {
+            values = ProfileCalculator.Compute(events, now, means, tz);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            skipped.Add($"whose events could not be profiled ({ex.GetType().Name})");
+            return 0;
+        }
+
+        if (!ProfileCalculator.IsFinite(values))
+        {
+            skipped.Add("whose profile would not be finite");
+            return 0;
+        }
+
+        await writer.WriteAsync(shopper, values, now, ct);
         return 1;
     }
 

@@ -1,9 +1,10 @@
 using System.Collections;
 using AdStudio.Core.Events;
+using AdStudio.Core.Infrastructure;
 
 namespace AdStudio.Core.Reporting;
 
-/// <summary>Accumulates newly stored ad events into per-cell increments for <see cref="DailyRollup"/>.</summary>
+/// <summary>Accumulates newly stored ad events into per-cell increments for <see cref="DailyRollup"/>; each event's cost and revenue count at most <see cref="ValueBounds.MaxMoney"/>.</summary>
 public sealed class RollupDeltas : IEnumerable<KeyValuePair<RollupKey, RollupTotals>>
 {
     private readonly Dictionary<RollupKey, RollupTotals> _cells = [];
@@ -13,11 +14,13 @@ public sealed class RollupDeltas : IEnumerable<KeyValuePair<RollupKey, RollupTot
     public void Add(AdEvent e)
     {
         var key = new RollupKey(DateOnly.FromDateTime(e.OccurredAt), e.CampaignId, e.CreativeId, e.VariantId ?? 0);
+        // Money is clamped as the rollup step clamps it, so a cell's sums stay finite whatever one event claims.
+        var (cost, revenue) = (ValueBounds.Money(e.Cost), ValueBounds.Money(e.Revenue));
         var delta = e.Type switch
         {
-            AdEventType.Impression => new RollupTotals(1, 0, 0, e.Cost, e.Revenue),
-            AdEventType.Click => new RollupTotals(0, 1, 0, e.Cost, e.Revenue),
-            _ => new RollupTotals(0, 0, 1, e.Cost, e.Revenue),
+            AdEventType.Impression => new RollupTotals(1, 0, 0, cost, revenue),
+            AdEventType.Click => new RollupTotals(0, 1, 0, cost, revenue),
+            _ => new RollupTotals(0, 0, 1, cost, revenue),
         };
         _cells[key] = _cells.TryGetValue(key, out var current) ? current + delta : delta;
     }

@@ -13,8 +13,19 @@ public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory) : IPipel
     private const int RebuildSlices = 20;
     private const string SqliteDay = "substr(\"OccurredAt\", 1, 10)";
     private const string PostgresDay = "CAST(\"OccurredAt\" AS date)";
-    private const string SqliteRebuild = $"{RebuildHead}{SqliteDay}{RebuildMiddle}{SqliteDay}{RebuildTail}";
-    private const string PostgresRebuild = $"{RebuildHead}{PostgresDay}{RebuildMiddle}{PostgresDay}{RebuildTail}";
+    private const string SqliteRebuild = $"{RebuildHead}{SqliteDay}{RebuildCounts}{SqliteMoney}{RebuildFrom}{SqliteDay}{RebuildTail}";
+    private const string PostgresRebuild = $"{RebuildHead}{PostgresDay}{RebuildCounts}{PostgresMoney}{RebuildFrom}{PostgresDay}{RebuildTail}";
+
+    // Each event's cost and revenue count between 0 and ValueBounds.MaxMoney (NaN is stored as NULL), as RollupDeltas does.
+    private const string SqliteMoney =
+        """
+        SUM(MIN(MAX(COALESCE("Cost", 0), 0), 1e12)), SUM(MIN(MAX(COALESCE("Revenue", 0), 0), 1e12))
+        """;
+
+    private const string PostgresMoney =
+        """
+        SUM(LEAST(GREATEST(COALESCE("Cost", 0), 0), 1e12)), SUM(LEAST(GREATEST(COALESCE("Revenue", 0), 0), 1e12))
+        """;
 
     private const string RebuildHead =
         """
@@ -22,13 +33,17 @@ public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory) : IPipel
         SELECT 
         """;
 
-    private const string RebuildMiddle =
+    private const string RebuildCounts =
         """
         , "CampaignId", "CreativeId", COALESCE("VariantId", 0),
                SUM(CASE WHEN "Type" = 0 THEN 1 ELSE 0 END),
                SUM(CASE WHEN "Type" = 1 THEN 1 ELSE 0 END),
                SUM(CASE WHEN "Type" = 2 THEN 1 ELSE 0 END),
-               SUM("Cost"), SUM("Revenue")
+        """;
+
+    private const string RebuildFrom =
+        """
+
         FROM "AdEvents"
         WHERE "OccurredAt" >= {0} AND "OccurredAt" < {1}
         GROUP BY 

@@ -26,6 +26,9 @@ public sealed class ServingSnapshot(
 
     public DateTime BuiltAt { get; } = builtAt;
 
+    /// <summary>Order of the build that made it (taken when the build started): a holder never swaps a lower one over a higher one. 0 for <see cref="Empty"/>.</summary>
+    public long Version { get; init; }
+
     /// <summary>The shop's time zone, for dayparting and "per day" frequency caps.</summary>
     public TimeZoneInfo TimeZone { get; } = timeZone ?? TimeZoneInfo.Utc;
 

@@ -11,14 +11,18 @@ namespace AdStudio.Core.Serving;
 
 /// <summary>Reads campaigns, creatives, rollups, experiments and segment membership into a <see cref="ServingSnapshot"/>.</summary>
 /// <remarks>With a model loader, the snapshot also carries the active click and conversion models (hot-swapped with it).</remarks>
-public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ServingOptions> options, ActiveModelLoader? models = null)
+public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ServingOptions> options, ActiveModelLoader? models = null) : ISnapshotSource
 {
     // Used before any ad history exists, so the first decisions rank by bid alone.
     private const double DefaultClickRate = 0.01;
     private const double DefaultConversionRate = 0.05;
 
+    private long _lastVersion;
+
+    /// <summary>Reads everything serving needs as of <paramref name="now"/>; the snapshot's <see cref="ServingSnapshot.Version"/> is taken as the build starts.</summary>
     public async Task<ServingSnapshot> BuildAsync(DateTime now, CancellationToken cancellationToken)
     {
+        var version = Interlocked.Increment(ref _lastVersion);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = DateOnly.FromDateTime(now);
         var priorStrength = options.Value.PriorStrength;
@@ -110,7 +114,10 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
             timeZone,
             await ImpressionsTodayAsync(db, capped, now, timeZone, cancellationToken),
             await TraitsAsync(db, cancellationToken),
-            models is null ? null : await models.LoadAsync(db, cancellationToken));
+            models is null ? null : await models.LoadAsync(db, cancellationToken))
+        {
+            Version = version,
+        };
     }
 
     private static async Task<Dictionary<int, ServingExperiment>> LoadRunningExperimentsAsync(AdStudioDb db, CancellationToken ct)

@@ -12,5 +12,8 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Trainer).HasMaxLength(64);
         builder.Property(m => m.FileName).HasMaxLength(256);
+
+        // At most one active model per kind; the registry retires the old one first, in the same transaction.
+        builder.HasIndex(m => m.Kind).IsUnique().HasFilter("\"Status\" = 'Active'").HasDatabaseName("IX_ModelVersions_Kind_Active");
     }
 }

@@ -523,6 +523,11 @@ namespace AdStudio.Core.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ModelVersions_Kind_Active")
+                        .HasFilter("\"Status\" = 'Active'");
+
                     b.ToTable("ModelVersions");
                 });
 

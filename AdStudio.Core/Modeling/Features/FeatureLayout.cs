@@ -1,3 +1,4 @@
+using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling.Training;
 
 namespace AdStudio.Core.Modeling.Features;
@@ -101,11 +102,25 @@ public sealed record FeatureLayout(string[] Categories, string[] Placements)
         f[k++] = shopper.LastVisitAt is { } last ? (float)Math.Clamp((at - last).TotalDays, 0, 90) / 90f : 1;
         f[k++] = (float)priorCtr;
         f[k++] = (float)shopper.HourAffinity(at.Hour);
-        f[k++] = (float)shopper.PriceIndex;
-        f[k++] = (float)(creative.Discount * -shopper.PriceIndex);
+        var priceIndex = PriceIndex(shopper.PriceIndex);
+        f[k++] = (float)priceIndex;
+        f[k++] = (float)(creative.Discount * -priceIndex);
         foreach (var share in interests)
         {
             f[k++] = (float)share;
         }
+
+        // No stored value may reach a model as NaN or infinity (a float overflows long before a double does).
+        for (var i = 0; i < f.Length; i++)
+        {
+            if (!float.IsFinite(f[i]))
+            {
+                f[i] = 0;
+            }
+        }
     }
+
+    /// <summary>The price index as features use it: within [−1, <see cref="ValueBounds.MaxPriceRatio"/> − 1], 0 when not finite.</summary>
+    public static double PriceIndex(double priceIndex) =>
+        double.IsFinite(priceIndex) ? Math.Clamp(priceIndex, -1, ValueBounds.MaxPriceRatio - 1) : 0;
 }

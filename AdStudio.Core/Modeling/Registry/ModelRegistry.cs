@@ -1,5 +1,7 @@
+using System.Data.Common;
 using AdStudio.Core.Auditing;
 using AdStudio.Core.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdStudio.Core.Modeling.Registry;
@@ -8,6 +10,9 @@ namespace AdStudio.Core.Modeling.Registry;
 public sealed class ModelRegistry(IDbContextFactory<AdStudioDb> dbFactory, TimeProvider clock)
 {
     public const string AuditEntity = "model";
+
+    // SQLITE_CONSTRAINT_UNIQUE: https://www.sqlite.org/rescode.html#constraint_unique
+    private const int SqliteUniqueConstraint = 2067;
 
     /// <summary>Makes <paramref name="id"/> the active model of its kind and retires the one it replaces.</summary>
     /// <exception cref="KeyNotFoundException">No such version.</exception>
@@ -34,19 +39,38 @@ public sealed class ModelRegistry(IDbContextFactory<AdStudioDb> dbFactory, TimeP
         return previous;
     }
 
-    /// <summary>Retires the active model of the version's kind and activates the (saved) version, in one save with its audit entry.</summary>
+    /// <summary>
+    /// Retires the active model of the version's kind and activates the (saved) version with its audit entry, in one
+    /// transaction: the retirement is written first, so the database's one-active-model-per-kind index never sees two.
+    /// </summary>
+    /// <exception cref="ModelActivationConflictException">Another activation of the same kind won a race (the index refused this one).</exception>
     internal async Task ActivateAsync(AdStudioDb db, ModelVersion version, string actor, string reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var current = await db.ModelVersions.Where(v => v.Kind == version.Kind && v.Status == ModelStatus.Active && v.Id != version.Id).ToListAsync(ct);
-        foreach (var old in current)
+        try
         {
-            old.Status = ModelStatus.Retired;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.ModelVersions
+                .Where(v => v.Kind == version.Kind && v.Status == ModelStatus.Active && v.Id != version.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, ModelStatus.Retired), ct);
+            version.Status = ModelStatus.Active;
+            version.ActivatedAt = now;
+            AuditTrail.Add(db, AuditEntity, version.Id, actor, "activated", $"{version.Kind} {version.Trainer}: {reason}", now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
-
-        version.Status = ModelStatus.Active;
-        version.ActivatedAt = now;
-        AuditTrail.Add(db, AuditEntity, version.Id, actor, "activated", $"{version.Kind} {version.Trainer}: {reason}", now);
-        await db.SaveChangesAsync(ct);
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            throw new ModelActivationConflictException(
+                $"Another {version.Kind.ToString().ToUpperInvariant()} model was activated at the same time; model {version.Id} was not activated. Reload and try again.",
+                ex);
+        }
     }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteUniqueConstraint,
+        DbException db => db.SqlState == "23505",
+        _ => false,
+    };
 }

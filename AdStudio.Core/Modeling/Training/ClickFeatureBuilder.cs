@@ -1,3 +1,4 @@
+using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling.Features;
 using AdStudio.Core.Serving;
 
@@ -34,16 +35,17 @@ public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadO
                 var ev = events[e];
                 var state = State(shoppers, ev.ShopperId);
                 state.Add(ev, ev.Category is null ? -1 : Layout.CategoryIndex(ev.Category));
-                if (ev.Type == Events.BehaviourEventType.Purchase && ev.Category is not null && ev.Amount is > 0)
+                var amount = ValueBounds.Money(ev.Amount);
+                if (ev.Type == Events.BehaviourEventType.Purchase && ev.Category is not null && amount > 0)
                 {
-                    // Compare with the category's mean price so far, then let this purchase join it.
+                    // Compare with the category's mean price so far, then let this purchase join it (amounts clamped as profiles clamp them).
                     var (sum, count) = priceSums.GetValueOrDefault(ev.Category);
                     if (count > 0)
                     {
-                        state.AddPriceRatio(ev.Amount.Value / (sum / count));
+                        state.AddPriceRatio(ValueBounds.PriceRatio(amount / (sum / count)));
                     }
 
-                    priceSums[ev.Category] = (sum + ev.Amount.Value, count + 1);
+                    priceSums[ev.Category] = (sum + amount, count + 1);
                 }
             }
 

@@ -1,3 +1,4 @@
+using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Segments.Rules;
 
 namespace AdStudio.Core.Segments.Clustering;
@@ -49,12 +50,13 @@ public sealed class ClusterFeatures
     private static double[] Raw(AudienceRow r, int categories)
     {
         var values = new double[6 + Dayparts.Length + categories];
-        values[0] = Math.Min(90, r.DaysSinceLastVisit ?? 90);
-        values[1] = r.Visits30d;
-        values[2] = r.Purchases30d;
-        values[3] = Math.Log(1 + r.Spend90d);
-        values[4] = r.AverageDwellSeconds;
-        values[5] = r.PriceSensitivity ?? 0;
+        values[0] = Math.Clamp(ValueBounds.Finite(r.DaysSinceLastVisit ?? 90, 90), 0, 90);
+        values[1] = ValueBounds.Finite(r.Visits30d);
+        values[2] = ValueBounds.Finite(r.Purchases30d);
+        // Stored profiles are clamped as profiling clamps them, so no shopper turns a mean or deviation into NaN.
+        values[3] = Math.Log(1 + ValueBounds.Money(r.Spend90d));
+        values[4] = ValueBounds.Dwell(r.AverageDwellSeconds);
+        values[5] = r.PriceSensitivity is { } p && double.IsFinite(p) ? Math.Clamp(p, 1 - ValueBounds.MaxPriceRatio, 1) : 0;
         var daypart = Array.IndexOf(Dayparts, r.PreferredDaypart);
         if (daypart >= 0)
         {
@@ -63,7 +65,7 @@ public sealed class ClusterFeatures
 
         for (var c = 0; c < categories; c++)
         {
-            values[6 + Dayparts.Length + c] = Math.Sqrt(r.Interests[c]);
+            values[6 + Dayparts.Length + c] = float.IsFinite(r.Interests[c]) ? Math.Sqrt(Math.Clamp(r.Interests[c], 0, 1)) : 0;
         }
 
         return values;

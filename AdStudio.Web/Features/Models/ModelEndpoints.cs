@@ -51,6 +51,10 @@ public static class ModelEndpoints
         {
             return ApiProblems.NotFound(ex.Message);
         }
+        catch (ModelActivationConflictException ex)
+        {
+            return ActivationConflict(ex);
+        }
     }
 
     private static async Task<Results<Ok<ModelDto>, ProblemHttpResult>> RollBackAsync(
@@ -71,5 +75,12 @@ public static class ModelEndpoints
         {
             return TypedResults.Problem(detail: ex.Message, title: "Nothing to roll back to.", statusCode: StatusCodes.Status409Conflict);
         }
+        catch (ModelActivationConflictException ex)
+        {
+            return ActivationConflict(ex);
+        }
     }
+
+    private static ProblemHttpResult ActivationConflict(ModelActivationConflictException ex) =>
+        TypedResults.Problem(detail: ex.Message, title: "Another model was activated at the same time.", statusCode: StatusCodes.Status409Conflict);
 }

@@ -1,5 +1,6 @@
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling.Scoring;
+using AdStudio.Core.Pipeline;
 using AdStudio.Core.Serving;
 using AdStudio.Web.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public static class ServingSetup
         builder.Services.AddSingleton<SnapshotHolder>();
         builder.Services.AddSingleton<ActiveModelLoader>();
         builder.Services.AddSingleton<SnapshotBuilder>();
+        builder.Services.AddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotBuilder>());
         builder.Services.AddSingleton(sp => new DecisionEngine(sp.GetRequiredService<IOptions<ServingOptions>>().Value.ExplorationRate));
         builder.Services.AddSingleton(sp =>
         {
@@ -28,6 +30,7 @@ public static class ServingSetup
         builder.Services.AddSingleton<AdEventRecorder>();
         builder.Services.AddSingleton<SnapshotRefresher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
+        builder.Services.AddSingleton<IPipelineStepObserver>(sp => sp.GetRequiredService<SnapshotRefresher>());
         return builder;
     }
 }
