@@ -5,6 +5,15 @@ namespace AdStudio.Core.Campaigns;
 /// <summary>Field rules of a campaign, checked on every save (pure: the caller supplies what exists).</summary>
 public static class CampaignRules
 {
+    /// <summary>The largest bid, in the shop's currency.</summary>
+    public const double MaxBid = 10_000;
+
+    /// <summary>The largest daily or total budget (a billion), so that pacing and spend sums stay exact and finite.</summary>
+    public const double MaxBudget = 1_000_000_000;
+
+    /// <summary>At most this many entries in each of placements, creativeIds, includeSegments and excludeSegments.</summary>
+    public const int MaxListItems = 100;
+
     public static List<CampaignFinding> Validate(CampaignDraft d, IReadOnlyCollection<string> knownPlacements, IReadOnlySet<int> knownCreatives, IReadOnlySet<int> knownSegments)
     {
         var f = new List<CampaignFinding>();
@@ -18,14 +27,18 @@ public static class CampaignRules
             f.Add(new("bidType", "Choose CPM, CPC, CPA or oCPA."));
         }
 
-        if (!(d.Bid > 0) || d.Bid > 10_000)
+        if (!(d.Bid > 0) || d.Bid > MaxBid)
         {
-            f.Add(new("bid", "The bid must be more than 0 (and at most 10,000)."));
+            f.Add(new("bid", $"The bid must be more than 0 (and at most {MaxBid:N0})."));
         }
 
-        if (!(d.DailyBudget >= 0) || !(d.TotalBudget >= 0) || double.IsInfinity(d.TotalBudget))
+        if (!(d.DailyBudget >= 0) || !(d.TotalBudget >= 0))
         {
             f.Add(new("dailyBudget", "Budgets cannot be negative."));
+        }
+        else if (d.DailyBudget > MaxBudget || d.TotalBudget > MaxBudget)
+        {
+            f.Add(new(d.DailyBudget > MaxBudget ? "dailyBudget" : "totalBudget", $"A budget is at most {MaxBudget:N0}."));
         }
         else if (d.TotalBudget > 0 && d.DailyBudget > d.TotalBudget)
         {
@@ -51,6 +64,13 @@ public static class CampaignRules
             f.Add(new("frequencyCapPerDay", "A frequency cap is between 1 and 1,000 impressions per shopper per day; leave it empty for none."));
         }
 
+        var shape = ValidateShape(d);
+        if (shape.Count > 0)
+        {
+            f.AddRange(shape);
+            return f;
+        }
+
         foreach (var unknown in d.Placements.Where(p => !knownPlacements.Contains(p)))
         {
             f.Add(new("placements", $"There is no placement \"{unknown}\"; use {string.Join(", ", knownPlacements)}."));
@@ -73,4 +93,35 @@ public static class CampaignRules
 
         return f;
     }
+
+    /// <summary>
+    /// The checks that need nothing from the database: list sizes and nulls inside lists. Run before any query,
+    /// so that an oversized id list never reaches SQL (SQLite allows 32,766 parameters per statement).
+    /// </summary>
+    public static List<CampaignFinding> ValidateShape(CampaignDraft d)
+    {
+        foreach (var (name, count) in Lists(d))
+        {
+            if (count > MaxListItems)
+            {
+                return [new(name, $"{name} holds at most {MaxListItems} entries; this one has {count}.")];
+            }
+        }
+
+        for (var i = 0; i < d.Placements.Count; i++)
+        {
+            if (d.Placements[i] is null)
+            {
+                return [new($"placements[{i}]", "A placement is a name, not null.")];
+            }
+        }
+
+        return [];
+    }
+
+    private static IEnumerable<(string Name, int Count)> Lists(CampaignDraft d) =>
+    [
+        ("placements", d.Placements.Count), ("creativeIds", d.CreativeIds.Count),
+        ("includeSegments", d.IncludeSegments.Count), ("excludeSegments", d.ExcludeSegments.Count),
+    ];
 }

@@ -140,6 +140,11 @@ public sealed class CampaignService(IDbContextFactory<AdStudioDb> dbFactory, IOp
 
     private async Task CheckAsync(AdStudioDb db, CampaignDraft draft, CancellationToken ct)
     {
+        if (CampaignRules.ValidateShape(draft) is { Count: > 0 } shape)
+        {
+            throw new CampaignRuleException("The campaign is not valid yet.", shape);
+        }
+
         var creatives = (await db.Creatives.Where(c => draft.CreativeIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var segmentIds = draft.IncludeSegments.Concat(draft.ExcludeSegments).ToList();
         var found = await db.Segments.Where(s => segmentIds.Contains(s.Id) && !s.IsArchived).Select(s => new { s.Id, s.Name, s.Size }).ToListAsync(ct);

@@ -9,6 +9,9 @@ namespace AdStudio.Core.Experiments;
 /// </summary>
 public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory, TimeProvider clock)
 {
+    /// <summary>The largest traffic weight of an arm; weights are relative, so this only keeps their sum finite.</summary>
+    public const double MaxWeight = 1_000_000;
+
     public async Task<Experiment> CreateAsync(ExperimentDraft draft, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -24,9 +27,9 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
             throw new ExperimentRuleException("An experiment needs a control and at least one treatment.");
         }
 
-        if (draft.Arms.Any(a => !(a.Weight > 0) || double.IsInfinity(a.Weight)))
+        if (draft.Arms.Any(a => !(a.Weight > 0 && a.Weight <= MaxWeight)))
         {
-            throw new ExperimentRuleException("Every arm needs a positive traffic weight.");
+            throw new ExperimentRuleException($"Every arm needs a positive traffic weight of at most {MaxWeight:N0}.");
         }
 
         if (draft.Arms.Select(a => a.CreativeId).Distinct().Count() != draft.Arms.Count)
@@ -123,9 +126,9 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
             throw new ExperimentRuleException("The weights of a running or stopped experiment cannot change: shoppers are already assigned. Start a new experiment instead.");
         }
 
-        if (weights.Values.Any(w => !(w > 0)) || weights.Keys.Any(id => experiment.Variants.All(v => v.Id != id)))
+        if (weights.Values.Any(w => !(w > 0 && w <= MaxWeight)) || weights.Keys.Any(id => experiment.Variants.All(v => v.Id != id)))
         {
-            throw new ExperimentRuleException("Give each existing arm a positive weight.");
+            throw new ExperimentRuleException($"Give each existing arm a positive weight of at most {MaxWeight:N0}.");
         }
 
         foreach (var variant in experiment.Variants)

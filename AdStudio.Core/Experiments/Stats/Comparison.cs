@@ -25,8 +25,33 @@ public static class Comparison
         return Evaluate(CupedEstimate.Between(control, treatment, options.Difference), options);
     }
 
-    /// <summary>Turns an effect estimate into intervals, p-value, chance to win and risks.</summary>
+    /// <summary>
+    /// Turns an effect estimate into intervals, p-value, chance to win and risks. Inputs whose result would not be
+    /// finite (sums near the edge of double precision, a control mean so small that the relative effect overflows)
+    /// throw <see cref="StatsInputException"/> saying which number broke; nothing infinite or NaN is returned.
+    /// </summary>
     public static ComparisonResult Evaluate(EffectEstimate estimate, CompareOptions options)
+    {
+        if (!double.IsFinite(estimate.Effect) || double.IsNaN(estimate.Variance) || double.IsPositiveInfinity(estimate.Variance))
+        {
+            throw new StatsInputException(
+                $"The effect cannot be computed in finite numbers (effect {estimate.Effect}, variance {estimate.Variance}): the sums are too large, or the control mean too close to zero for a relative difference.");
+        }
+
+        ComparisonResult result;
+        try
+        {
+            result = EvaluateFinite(estimate, options);
+        }
+        catch (ArgumentException ex) when (ex is not StatsInputException)
+        {
+            throw new StatsInputException($"The inputs are outside what the test distributions can evaluate: {ex.Message}", ex);
+        }
+
+        return CheckFinite(result);
+    }
+
+    private static ComparisonResult EvaluateFinite(EffectEstimate estimate, CompareOptions options)
     {
         var warnings = new List<string>();
         if (!(estimate.Variance > 0))
@@ -48,6 +73,24 @@ public static class Comparison
         return new ComparisonResult(estimate.Effect, low, high, estimate.StandardError, p, bayes.ChanceToWin, bayes.RiskOfTreatment, bayes.RiskOfControl, warnings);
     }
 
+    private static ComparisonResult CheckFinite(ComparisonResult r)
+    {
+        (string Name, double? Value)[] numbers =
+        [
+            ("effect", r.Effect), ("ciLow", r.CiLow), ("ciHigh", r.CiHigh), ("standardError", r.StandardError), ("pValue", r.PValue),
+            ("chanceToWin", r.ChanceToWin), ("riskOfTreatment", r.RiskOfTreatment), ("riskOfControl", r.RiskOfControl),
+        ];
+        foreach (var (name, value) in numbers)
+        {
+            if (value is { } v && !double.IsFinite(v))
+            {
+                throw new StatsInputException($"The {name} of this comparison is not a finite number ({v}); the inputs are too extreme (huge sums, a tiny alpha or variance).");
+            }
+        }
+
+        return r;
+    }
+
     private static void Check(long controlN, long treatmentN, CompareOptions options)
     {
         if (controlN < 2 || treatmentN < 2)
@@ -55,14 +98,19 @@ public static class Comparison
             throw new StatsInputException($"Each arm needs at least 2 units (control has {controlN}, treatment {treatmentN}).");
         }
 
-        if (!(options.Alpha > 0 && options.Alpha <= 0.5))
+        if (controlN > StatsLimits.MaxUnitsPerArm || treatmentN > StatsLimits.MaxUnitsPerArm)
         {
-            throw new StatsInputException($"alpha must be in (0, 0.5]; it is {options.Alpha}.");
+            throw new StatsInputException($"Each arm holds at most {StatsLimits.MaxUnitsPerArm:N0} units (control has {controlN}, treatment {treatmentN}).");
         }
 
-        if (options.Sequential && !(options.SequentialTuning >= 1))
+        if (!(options.Alpha >= StatsLimits.MinAlpha && options.Alpha <= StatsLimits.MaxAlpha))
         {
-            throw new StatsInputException("The sequential tuning parameter N* must be at least 1.");
+            throw new StatsInputException($"alpha must be in [{StatsLimits.MinAlpha}, {StatsLimits.MaxAlpha}]; it is {options.Alpha}.");
+        }
+
+        if (options.Sequential && !(options.SequentialTuning >= 1 && options.SequentialTuning <= StatsLimits.MaxSequentialTuning))
+        {
+            throw new StatsInputException($"The sequential tuning parameter N* must be between 1 and {StatsLimits.MaxSequentialTuning}.");
         }
     }
 }

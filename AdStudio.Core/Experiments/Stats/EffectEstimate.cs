@@ -25,11 +25,20 @@ public readonly record struct EffectEstimate(double Effect, double Variance, dou
         return new EffectEstimate((mt / mc) - 1, variance, df, units);
     }
 
-    /// <summary>(vt/nt + vc/nc)² ÷ ((vt/nt)²/(nt − 1) + (vc/nc)²/(nc − 1)).</summary>
+    /// <summary>
+    /// (vt/nt + vc/nc)² ÷ ((vt/nt)²/(nt − 1) + (vc/nc)²/(nc − 1)), computed on both terms divided by the larger so
+    /// that squaring huge or tiny variances neither overflows nor underflows (the ratio is scale-free).
+    /// </summary>
     public static double WelchDegreesOfFreedom(ArmMoments control, ArmMoments treatment)
     {
-        var a = treatment.MeanVariance;
-        var b = control.MeanVariance;
+        var scale = Math.Max(treatment.MeanVariance, control.MeanVariance);
+        if (!(scale > 0) || double.IsInfinity(scale))
+        {
+            return double.PositiveInfinity;
+        }
+
+        var a = treatment.MeanVariance / scale;
+        var b = control.MeanVariance / scale;
         var denominator = (a * a / (treatment.N - 1)) + (b * b / (control.N - 1));
         return denominator <= 0 ? double.PositiveInfinity : (a + b) * (a + b) / denominator;
     }

@@ -18,8 +18,15 @@ public static class SampleRatioCheck
             throw new StatsInputException("The sample-ratio check needs one weight per arm and at least two arms.");
         }
 
-        var total = units.Sum();
-        var weightSum = weights.Sum();
+        if (weights.Any(w => !(w >= 0) || double.IsInfinity(w)) || units.Any(u => u < 0))
+        {
+            throw new StatsInputException("The sample-ratio check needs finite, non-negative weights and unit counts.");
+        }
+
+        // Dividing by the largest weight keeps the sum finite for any finite weights.
+        var largest = weights.Max();
+        var total = (double)units.Sum(u => (decimal)u);
+        var weightSum = largest > 0 ? weights.Sum(w => w / largest) : 0;
         if (total == 0 || weightSum <= 0)
         {
             return 1;
@@ -28,7 +35,7 @@ public static class SampleRatioCheck
         var statistic = 0.0;
         for (var i = 0; i < units.Count; i++)
         {
-            var expected = total * weights[i] / weightSum;
+            var expected = total * (weights[i] / largest) / weightSum;
             if (expected > 0)
             {
                 statistic += (units[i] - expected) * (units[i] - expected) / expected;

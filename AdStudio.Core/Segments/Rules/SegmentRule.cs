@@ -15,6 +15,11 @@ public static class SegmentRule
     public const int MaxDepth = 8;
     public const int MaxConditions = 100;
 
+    /// <summary>At most this many values in one <c>in</c>/<c>not_in</c> list.</summary>
+    public const int MaxListValues = 1000;
+
+    private static readonly JsonDocumentOptions NoDuplicates = new() { AllowDuplicateProperties = false };
+
     public static (RuleNode? Rule, IReadOnlyList<string> Errors) Parse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
@@ -25,7 +30,7 @@ public static class SegmentRule
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json);
+            node = JsonNode.Parse(json, documentOptions: NoDuplicates);
         }
         catch (JsonException ex)
         {
@@ -110,10 +115,25 @@ public static class SegmentRule
                 return null;
             }
 
-            if (obj["values"] is not JsonArray values || values.Count == 0 || values.Any(v => Text(v) is null))
+            if (obj["values"] is not JsonArray values || values.Count == 0)
             {
                 errors.Add($"{path}.values: give a non-empty list of text values.");
                 return null;
+            }
+
+            if (values.Count > MaxListValues)
+            {
+                errors.Add($"{path}.values: a list holds at most {MaxListValues} values; this one has {values.Count}.");
+                return null;
+            }
+
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (Text(values[i]) is null)
+                {
+                    errors.Add($"{path}.values[{i}]: each value is a non-empty text, not {(values[i] is { } item ? item.GetValueKind().ToString().ToLowerInvariant() : "null")}.");
+                    return null;
+                }
             }
 
             return new ListCondition(field, op == "not_in", [.. values.Select(v => Text(v)!)]);

@@ -92,6 +92,10 @@ public class SegmentRuleTests
     [InlineData("""{"all":[{"field":"interest","op":">","value":0.2}]}""", "category")]
     [InlineData("""{"all":[{"field":"interest","category":"books","op":">","value":2}]}""", "between 0 and 1")]
     [InlineData("""{"all":[{"any":[{"field":"visits_7d","op":">","value":1},{"op":">"}]}]}""", "rule.all[0].any[1]")]
+    [InlineData("""{"all":[{"field":"visits_7d","op":">","op":"<","value":1}]}""", "Duplicate property 'op'")]
+    [InlineData("""{"all":[{"field":"region","op":"in","values":["north",null]}]}""", "rule.all[0].values[1]: each value is a non-empty text, not null")]
+    [InlineData("""{"all":[{"field":"region","op":"in","values":["north",7]}]}""", "rule.all[0].values[1]: each value is a non-empty text, not number")]
+    [InlineData("""{"all":[null]}""", "rule.all[0]: expected an object")]
     public void Parse_BadRule_SaysWhatAndWhere(string json, string says)
     {
         var (rule, errors) = SegmentRule.Parse(json);
@@ -106,5 +110,16 @@ public class SegmentRuleTests
         var json = string.Concat(Enumerable.Repeat("{\"all\":[", 12)) + "{\"field\":\"visits_7d\",\"op\":\">\",\"value\":1}" + string.Concat(Enumerable.Repeat("]}", 12));
 
         Assert.Contains(SegmentRule.Parse(json).Errors, e => e.Contains("nest at most", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_ListBeyondItsMaximum_IsRefused()
+    {
+        var values = string.Join(",", Enumerable.Range(0, SegmentRule.MaxListValues + 1).Select(i => $"\"r{i}\""));
+
+        var (rule, errors) = SegmentRule.Parse($$"""{"all":[{"field":"region","op":"in","values":[{{values}}]}]}""");
+
+        Assert.Null(rule);
+        Assert.Contains(errors, e => e.Contains($"at most {SegmentRule.MaxListValues} values", StringComparison.Ordinal));
     }
 }

@@ -4,6 +4,6 @@ using AdStudio.Core.Campaigns;
 
 namespace AdStudio.Web.Features.Campaigns;
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(CampaignDraft))]
 internal sealed partial class CampaignsJsonContext : JsonSerializerContext;

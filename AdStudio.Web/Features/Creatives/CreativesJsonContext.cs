@@ -4,7 +4,7 @@ using AdStudio.Core.Creatives;
 
 namespace AdStudio.Web.Features.Creatives;
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(CreativeCopy))]
 [JsonSerializable(typeof(ReviewRequest))]
 internal sealed partial class CreativesJsonContext : JsonSerializerContext;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace AdStudio.Web.Features.Events;
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(IncomingEventBatch))]
 [JsonSerializable(typeof(EventsAccepted))]
 internal sealed partial class EventsJsonContext : JsonSerializerContext;

@@ -16,6 +16,9 @@ public static class ExperimentEndpoints
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>At most this many arms in one weights update.</summary>
+    public const int MaxWeights = 100;
+
     public static IEndpointRouteBuilder MapExperiments(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/experiments").WithTags("Experiments");
@@ -44,9 +47,25 @@ public static class ExperimentEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> WeightsAsync(int id, HttpRequest request, ExperimentLifecycle lifecycle, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync(request, StatsJsonContext.Default.WeightsRequest, ct);
-        return body?.Weights is not { Count: > 0 } weights
-            ? ApiProblems.BadRequest(error ?? "The body needs \"weights\": {variantId: weight, …}.")
-            : await ApplyAsync(() => lifecycle.UpdateWeightsAsync(id, weights, ct));
+        if (body?.Weights is not { Count: > 0 } weights)
+        {
+            return ApiProblems.BadRequest(error ?? "The body needs \"weights\": {variantId: weight, …}.");
+        }
+
+        if (weights.Count > MaxWeights)
+        {
+            return ApiProblems.BadRequest($"weights holds at most {MaxWeights} arms; this one has {weights.Count}.");
+        }
+
+        foreach (var (variant, weight) in weights)
+        {
+            if (!(weight > 0 && weight <= ExperimentLifecycle.MaxWeight))
+            {
+                return ApiProblems.BadRequest($"weights.{variant} is {weight}; a weight is more than 0 and at most {ExperimentLifecycle.MaxWeight:N0}.");
+            }
+        }
+
+        return await ApplyAsync(() => lifecycle.UpdateWeightsAsync(id, weights, ct));
     }
 
     /// <summary>Runs a lifecycle change; a broken rule is a 409 that says which (or a 404 for an unknown experiment).</summary>

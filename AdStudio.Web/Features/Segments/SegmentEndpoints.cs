@@ -58,7 +58,7 @@ public static class SegmentEndpoints
             return ApiProblems.BadRequest(error!);
         }
 
-        var (rule, errors) = SegmentRule.Parse(body.Rule);
+        var (rule, errors) = SegmentRule.Parse(body.RuleNode());
         if (rule is null)
         {
             return Invalid(errors);
@@ -79,7 +79,7 @@ public static class SegmentEndpoints
 
         try
         {
-            var s = await segments.CreateAsync(body.Name ?? "", body.Description, body.Rule?.ToJsonString() ?? "", ct);
+            var s = await segments.CreateAsync(body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", ct);
             return TypedResults.Created($"/api/segments/{s.Id}", SegmentDto.From(s, privacy.Value, true));
         }
         catch (SegmentRuleException ex)
@@ -99,7 +99,7 @@ public static class SegmentEndpoints
 
         try
         {
-            return TypedResults.Ok(SegmentDto.From(await segments.UpdateAsync(id, body.Name ?? "", body.Description, body.Rule?.ToJsonString() ?? "", ct), privacy.Value, true));
+            return TypedResults.Ok(SegmentDto.From(await segments.UpdateAsync(id, body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", ct), privacy.Value, true));
         }
         catch (SegmentRuleException ex)
         {

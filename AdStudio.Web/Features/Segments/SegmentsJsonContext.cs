@@ -3,6 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace AdStudio.Web.Features.Segments;
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(SegmentRequest))]
 internal sealed partial class SegmentsJsonContext : JsonSerializerContext;

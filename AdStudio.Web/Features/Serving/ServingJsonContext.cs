@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace AdStudio.Web.Features.Serving;
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(ServeRequest))]
 [JsonSerializable(typeof(ServeResponse))]
 internal sealed partial class ServingJsonContext : JsonSerializerContext;

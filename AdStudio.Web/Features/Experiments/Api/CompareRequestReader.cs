@@ -32,15 +32,15 @@ public static class CompareRequestReader
             _ => Fail<Alternative>(errors, "alternative", "alternative must be \"two-sided\", \"greater\" or \"less\"."),
         };
         var alpha = request.Alpha ?? 0.05;
-        if (!(alpha > 0 && alpha <= 0.5))
+        if (!(alpha >= StatsLimits.MinAlpha && alpha <= StatsLimits.MaxAlpha))
         {
-            errors["alpha"] = ["alpha must be greater than 0 and at most 0.5."];
+            errors["alpha"] = [$"alpha must be greater than 0 (at least {StatsLimits.MinAlpha}, below which no interval is finite) and at most {StatsLimits.MaxAlpha}."];
         }
 
         var tuning = request.SequentialTuning ?? 5000;
-        if (!(tuning >= 1) || double.IsInfinity(tuning))
+        if (!(tuning >= 1 && tuning <= StatsLimits.MaxSequentialTuning))
         {
-            errors["sequentialTuning"] = ["sequentialTuning (N*, the expected total units) must be at least 1."];
+            errors["sequentialTuning"] = [$"sequentialTuning (N*, the expected total units) must be at least 1 and at most {StatsLimits.MaxSequentialTuning}."];
         }
 
         var control = type is { } t1 ? Arm(request.Control, "control", t1, errors) : null;
@@ -74,6 +74,10 @@ public static class CompareRequestReader
         else if (n < 2)
         {
             errors[$"{name}.n"] = [n < 0 ? "n cannot be negative." : "n must be at least 2."];
+        }
+        else if (n > StatsLimits.MaxUnitsPerArm)
+        {
+            errors[$"{name}.n"] = [$"n is at most {StatsLimits.MaxUnitsPerArm:N0}."];
         }
 
         if (arm.Sum is not { } sum || !double.IsFinite(sum))

@@ -4,7 +4,7 @@ using AdStudio.Core.Experiments.Stats;
 
 namespace AdStudio.Web.Features.Experiments.Api;
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(CompareRequest))]
 [JsonSerializable(typeof(ComparisonResult))]
 [JsonSerializable(typeof(StopRequest))]
