@@ -53,6 +53,12 @@ public sealed partial class SqliteConnectionSetup(SqliteSynchronous synchronous,
 
         if (SQLitePCL.raw.sqlite3_db_readonly(sqlite.Handle, "main") == 1)
         {
+            // EF Core asks for read-only connections itself (checking that the database exists): not a fault.
+            if (new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode == SqliteOpenMode.ReadOnly)
+            {
+                return false;
+            }
+
             SqliteConnection.ClearPool(sqlite);
             LogOpenedReadOnly(logger, sqlite.DataSource);
             return false;

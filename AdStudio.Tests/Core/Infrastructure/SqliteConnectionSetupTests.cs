@@ -4,6 +4,7 @@ using AdStudio.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdStudio.Tests.Core.Infrastructure;
@@ -65,5 +66,23 @@ public sealed class SqliteConnectionSetupTests : IAsyncLifetime
 
         Assert.Equal(1, openedReadOnly);
         Assert.Equal(1, written);
+    }
+
+    [Fact]
+    public async Task ConnectionOpened_ReadOnlyModeAskedFor_IsNotReportedAsAFault()
+    {
+        var logs = new CapturedLogs();
+        using var loggers = new LoggerFactory([logs]);
+        var setup = new SqliteConnectionSetup(SqliteSynchronous.Full, loggers.CreateLogger<SqliteConnectionSetup>());
+        var options = new DbContextOptionsBuilder<AdStudioDb>()
+            .UseSqlite(new SqliteConnectionStringBuilder(DataOptions.SqliteConnectionString(_db.Directory)) { Mode = SqliteOpenMode.ReadOnly }.ToString())
+            .AddInterceptors(setup)
+            .Options;
+
+        await using var db = new AdStudioDb(options);
+        await db.Database.OpenConnectionAsync();
+
+        Assert.Equal(1, SQLitePCL.raw.sqlite3_db_readonly(((SqliteConnection)db.Database.GetDbConnection()).Handle, "main"));
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
     }
 }
