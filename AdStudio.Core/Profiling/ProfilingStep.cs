@@ -83,8 +83,8 @@ public sealed class ProfilingStep(
                 .ToDictionaryAsync(x => x.Key, x => x.Mean, StringComparer.Ordinal, ct);
         means = means.Where(m => double.IsFinite(m.Value) && m.Value > 0).ToDictionary(StringComparer.Ordinal);
         progress.Report(0.05);
+        await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
         int profiled;
         var skipped = new SkippedShoppers();
         await using (var transaction = await connection.BeginTransactionAsync(ct))

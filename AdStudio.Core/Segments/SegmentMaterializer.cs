@@ -51,7 +51,7 @@ public sealed class SegmentMaterializer(IDbContextFactory<AdStudioDb> dbFactory)
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
-            await connection.OpenAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
         }
 
         await using var transaction = await connection.BeginTransactionAsync(ct);

@@ -30,16 +30,29 @@ public static class LimitsSetup
     /// only checks when a body is read, so without this an endpoint that ignores its body would act on the request.
     /// Goes after routing, which sets the endpoint's own limit.
     /// </summary>
-    public static IApplicationBuilder UseDeclaredBodyLimits(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    /// <remarks>
+    /// The 413 goes out before the body is read. Kestrel then drains the unread body to keep the connection; with the
+    /// endpoint's own limit in force that drain fails and Kestrel drops the connection under a client that is still
+    /// sending or about to reuse it, which then sees a reset instead of its answer. So a body up to the server-wide
+    /// limit (<see cref="LimitsOptions.ApiBodyBytes"/>) may be drained after the refusal; a larger one is not.
+    /// </remarks>
+    public static IApplicationBuilder UseDeclaredBodyLimits(this IApplicationBuilder app)
+    {
+        var drainable = app.ApplicationServices.GetRequiredService<IOptions<LimitsOptions>>().Value.ApiBodyBytes;
+        return app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength is { } length
-                && context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } max
-                && length > max)
+            var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (context.Request.ContentLength is { } length && limit?.MaxRequestBodySize is { } max && length > max)
             {
+                if (length <= drainable && !limit.IsReadOnly)
+                {
+                    limit.MaxRequestBodySize = length;
+                }
+
                 throw new Microsoft.AspNetCore.Http.BadHttpRequestException($"Request body too large. The max request body size is {max} bytes.", StatusCodes.Status413PayloadTooLarge);
             }
 
             await next(context);
         });
+    }
 }

@@ -37,8 +37,9 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
         var errors = new List<ImportError>();
         long rows = 0, imported = 0, rejected = 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Opened through EF Core so the connection interceptor applies Data:Synchronous to the bulk writes too.
+        await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
         var batch = new List<object[]>(ImportLimits.BatchSize);
         Dictionary<string, int>? columns = null;
         while (reader.Read())
