@@ -74,11 +74,11 @@ public sealed class SegmentBuilderTests : IAsyncLifetime
 
         await cut.InvokeAsync(() => cut.FindComponents<MudSelect<bool>>()[0].Instance.ValueChanged.InvokeAsync(true));
         cut.Find("[data-testid='add-condition']").Click();
-        var fields = cut.FindComponents<MudSelect<string>>();
-        // Selects in order: condition 1 field, its operator, condition 2 field, its operator.
-        await cut.InvokeAsync(() => fields[2].Instance.ValueChanged.InvokeAsync("region"));
-        var values = cut.FindComponents<MudTextField<string>>();
-        await cut.InvokeAsync(() => values[^1].Instance.ValueChanged.InvokeAsync("north"));
+        // Selects in order: condition 1 field, its operator, condition 2 field, its operator (wait for the new row's render).
+        cut.WaitForState(() => cut.FindComponents<MudSelect<string>>().Count >= 4);
+        await cut.InvokeAsync(() => cut.FindComponents<MudSelect<string>>()[2].Instance.ValueChanged.InvokeAsync("region"));
+        cut.WaitForState(() => cut.FindComponents<MudTextField<string>>().Count > 0);
+        await cut.InvokeAsync(() => cut.FindComponents<MudTextField<string>>()[^1].Instance.ValueChanged.InvokeAsync("north"));
 
         // spend ≥ 100 OR region north: 100 + 50 of the first hundred.
         cut.WaitForAssertion(() => Assert.Equal("150", Estimate(cut)));
