@@ -163,7 +163,7 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
         {
             errors.Add(new(row, "timestamp", "must be an ISO 8601 time such as 2026-11-23T10:15:00Z"));
         }
-        else if (at > clock.GetUtcNow().UtcDateTime.AddMinutes(10))
+        else if (at > clock.GetUtcNow().UtcDateTime + EventTimestamps.AllowedFutureSkew)
         {
             errors.Add(new(row, "timestamp", "is in the future"));
         }

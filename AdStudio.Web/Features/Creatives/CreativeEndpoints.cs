@@ -19,17 +19,12 @@ public static class CreativeEndpoints
         var api = app.MapGroup("/api/creatives").WithTags("Creatives");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:int}", GetAsync);
-        var limits = EndpointLimits.LimitsOf(app);
         var creativeOptions = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CreativeOptions>>().Value;
 
         // A file over Creatives:MaxUploadBytes is refused by the form reader as an over-long part (413, like every
         // other size limit) before it is buffered, rather than after as a per-file field error.
         api.MapPost("/", UploadAsync)
-            .WithBodyLimit(app, l => l.UploadBodyBytes)
-            .WithFormOptions(
-                valueCountLimit: limits.MaxFormParts,
-                multipartHeadersLengthLimit: limits.MaxPartHeaderBytes,
-                multipartBodyLengthLimit: creativeOptions.MaxUploadBytes);
+            .WithFormLimits(app, l => l.UploadBodyBytes, creativeOptions.MaxUploadBytes);
         api.MapPut("/{id:int}", UpdateAsync);
         api.MapPost("/{id:int}/submit", SubmitAsync);
         api.MapPost("/{id:int}/approve", ApproveAsync);

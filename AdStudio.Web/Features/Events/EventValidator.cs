@@ -19,7 +19,6 @@ public sealed class EventValidator(
     public const int MaxIdLength = 128;
     public const int MaxTextLength = 256;
     public const int MaxEventIdLength = 64;
-    private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(10);
 
     public ValidatedEvents Validate(IReadOnlyList<IncomingEvent?> incoming, Dictionary<string, string[]> errors)
     {
@@ -67,7 +66,7 @@ public sealed class EventValidator(
         {
             problems.Add(("timestamp", "timestamp is required (ISO 8601, for example 2026-11-23T10:15:00Z)."));
         }
-        else if (at > now + AllowedClockSkew)
+        else if (at > now + EventTimestamps.AllowedFutureSkew)
         {
             problems.Add(("timestamp", "timestamp is in the future."));
         }

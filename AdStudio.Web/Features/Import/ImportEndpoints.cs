@@ -15,13 +15,8 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapImport(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/import").WithTags("Import");
-        var limits = EndpointLimits.LimitsOf(app);
         api.MapPost("/{kind}", ImportAsync)
-            .WithBodyLimit(app, l => l.ImportBodyBytes)
-            .WithFormOptions(
-                valueCountLimit: limits.MaxFormParts,
-                multipartHeadersLengthLimit: limits.MaxPartHeaderBytes,
-                multipartBodyLengthLimit: limits.ImportBodyBytes);
+            .WithFormLimits(app, l => l.ImportBodyBytes, EndpointLimits.LimitsOf(app).ImportBodyBytes);
         api.MapGet("/reports/{id}.csv", (string id, CsvImporter importer) =>
             importer.ReportPath(id) is { } path
                 ? (IResult)TypedResults.PhysicalFile(path, "text/csv", $"import-errors-{id}.csv")
