@@ -1,4 +1,5 @@
 using AdStudio.Web.Components;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Features.Campaigns;
 using AdStudio.Web.Features.Creatives;
 using AdStudio.Web.Features.Dashboard;
@@ -18,6 +19,7 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAdStudioData();
+builder.AddAccounts();
 builder.AddLimits();
 builder.AddPipeline();
 builder.AddEvents();
@@ -48,9 +50,11 @@ app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatu
 // Explicit routing after the status-code pages, so a re-executed "/not-found" is routed again.
 app.UseRouting();
 app.UseDeclaredBodyLimits();
+app.UseAccounts();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccounts();
 app.MapServing();
 app.MapEvents();
 app.MapPipeline();

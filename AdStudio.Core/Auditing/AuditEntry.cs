@@ -1,11 +1,11 @@
 namespace AdStudio.Core.Auditing;
 
-/// <summary>Who changed what and when, for creatives and campaigns.</summary>
+/// <summary>Who changed what and when: creatives, campaigns, users, sign-ins, storefront keys, models, exports.</summary>
 public sealed class AuditEntry
 {
     public long Id { get; set; }
 
-    /// <summary><c>creative</c> or <c>campaign</c>.</summary>
+    /// <summary>What kind of thing changed: one of the names in <see cref="AuditTrail"/>.</summary>
     public required string EntityType { get; set; }
 
     public int EntityId { get; set; }

@@ -7,6 +7,8 @@ public static class AuditTrail
 {
     public const string Creative = "creative";
     public const string Campaign = "campaign";
+    public const string User = "user";
+    public const string StorefrontKey = "storefront-key";
 
     public static void Add(AdStudioDb db, string entityType, int entityId, string actor, string action, string? details, DateTime at) =>
         db.AuditEntries.Add(new AuditEntry

@@ -52,5 +52,8 @@ public sealed class Creative
 
     public string? ReviewedBy { get; set; }
 
+    /// <summary>Who last changed the image or the copy; four-eyes review: they may not approve or reject it.</summary>
+    public string? LastEditedBy { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using AdStudio.Core.Accounts;
 using AdStudio.Core.Auditing;
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
@@ -9,12 +10,19 @@ using AdStudio.Core.Profiling;
 using AdStudio.Core.Reporting;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Shoppers;
+using AdStudio.Core.Storefront;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdStudio.Core.Infrastructure;
 
-/// <summary>The AdStudio database. Create one per operation through <c>IDbContextFactory</c>.</summary>
-public sealed class AdStudioDb(DbContextOptions<AdStudioDb> options) : DbContext(options)
+/// <summary>
+/// The AdStudio database, users and Data Protection keys included (one schema, one migration history).
+/// Create one per operation through <c>IDbContextFactory</c>.
+/// </summary>
+public sealed class AdStudioDb(DbContextOptions<AdStudioDb> options)
+    : IdentityDbContext<AdStudioUser, AdStudioRole, int>(options), IDataProtectionKeyContext
 {
     public DbSet<Shopper> Shoppers => Set<Shopper>();
 
@@ -54,6 +62,11 @@ public sealed class AdStudioDb(DbContextOptions<AdStudioDb> options) : DbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<StorefrontKey> StorefrontKeys => Set<StorefrontKey>();
+
+    /// <summary>The Data Protection key ring, shared by every node so cookies and tokens survive restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Modeling.Scoring.CampaignAudience> CampaignAudiences => Set<Modeling.Scoring.CampaignAudience>();
 
     public DbSet<Modeling.Scoring.CampaignAudienceMember> CampaignAudienceMembers => Set<Modeling.Scoring.CampaignAudienceMember>();
@@ -64,6 +77,9 @@ public sealed class AdStudioDb(DbContextOptions<AdStudioDb> options) : DbContext
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AdStudioDb).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AdStudioDb).Assembly);
+    }
 }

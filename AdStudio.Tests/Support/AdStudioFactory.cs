@@ -30,6 +30,11 @@ public sealed class AdStudioFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "5");
         builder.UseSetting("Serving:SnapshotRefreshSeconds", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in TestCredentials.Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in _overrides)
         {
             builder.UseSetting(key, value);
@@ -39,5 +44,12 @@ public sealed class AdStudioFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(_services);
         }
+    }
+
+    /// <summary>A client that acts as the bootstrap admin (bearer token) and the test storefront (key header).</summary>
+    public async Task<HttpClient> CreateAdminClientAsync()
+    {
+        var client = CreateClient();
+        return TestCredentials.Authorize(client, await TestCredentials.TokenAsync(client));
     }
 }

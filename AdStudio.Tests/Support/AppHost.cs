@@ -39,11 +39,15 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
 
     public IServiceProvider Services => _factory!.Services;
 
-    public HttpClient CreateClient(bool followRedirects = true)
-    {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress };
-        return client;
-    }
+    /// <summary>The bootstrap admin's bearer token, fetched once at start.</summary>
+    public string AdminToken { get; private set; } = "";
+
+    /// <summary>A client acting as the bootstrap admin and the test storefront, as most API tests need.</summary>
+    public HttpClient CreateClient(bool followRedirects = true) => TestCredentials.Authorize(CreateAnonymousClient(followRedirects), AdminToken);
+
+    /// <summary>A client with no credentials at all.</summary>
+    public HttpClient CreateAnonymousClient(bool followRedirects = true) =>
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress };
 
     public AdStudioDb OpenDb() => Services.GetRequiredService<IDbContextFactory<AdStudioDb>>().CreateDbContext();
 
@@ -54,6 +58,7 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
         using (var client = _factory.CreateClient())
         {
             BaseAddress = client.BaseAddress!;
+            AdminToken = await TestCredentials.TokenAsync(client);
         }
 
         await WaitForDemoAsync();

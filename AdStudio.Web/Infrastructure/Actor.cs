@@ -1,14 +1,15 @@
+using System.Security.Claims;
+
 namespace AdStudio.Web.Infrastructure;
 
 /// <summary>
-/// Who is making an API change, for the audit trail: the <c>X-Actor</c> header, else "api". AdStudio has no
-/// sign-in yet, so this is what the caller says, not a verified identity.
+/// Who is making a change, for the audit trail: the signed-in user's e-mail, or the storefront key's name.
+/// It comes from the verified identity only; nothing the caller says about itself counts.
 /// </summary>
 public static class Actor
 {
-    public static string Of(HttpRequest request)
-    {
-        var header = request.Headers["X-Actor"].ToString();
-        return string.IsNullOrWhiteSpace(header) ? "api" : header.Trim()[..Math.Min(header.Trim().Length, 128)];
-    }
+    public static string Of(HttpRequest request) => Of(request.HttpContext.User);
+
+    public static string Of(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
 }

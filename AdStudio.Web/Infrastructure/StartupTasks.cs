@@ -1,15 +1,19 @@
 using AdStudio.Core.Infrastructure;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Features.Pipeline;
 
 namespace AdStudio.Web.Infrastructure;
 
 public static class StartupTasks
 {
-    /// <summary>Migrates the database, re-queues runs a crash interrupted, and seeds demo data on first start.</summary>
+    /// <summary>Migrates the database, makes sure there is an administrator (or prints the set-up link), re-queues runs a crash interrupted, and seeds demo data on first start.</summary>
     public static async Task InitializeAdStudioAsync(this WebApplication app)
     {
         var lifetime = app.Lifetime.ApplicationStopping;
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(lifetime);
+        var accounts = app.Services.GetRequiredService<AccountBootstrapper>();
+        await accounts.InitializeAsync(lifetime);
+        app.Lifetime.ApplicationStarted.Register(() => accounts.AnnounceSetupLink(app.Urls));
         var launcher = app.Services.GetRequiredService<PipelineLauncher>();
         await launcher.RecoverAsync(lifetime);
         await launcher.SeedDemoIfEmptyAsync(lifetime);

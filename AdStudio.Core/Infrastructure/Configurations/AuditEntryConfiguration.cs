@@ -13,5 +13,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Action).HasMaxLength(32);
         builder.Property(a => a.Details).HasMaxLength(4096);
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.Actor, a.At });
     }
 }

@@ -22,5 +22,6 @@ internal sealed class CreativeConfiguration : IEntityTypeConfiguration<Creative>
         builder.Property(c => c.ThumbnailUrl).HasMaxLength(512);
         builder.Property(c => c.ReviewNotes).HasMaxLength(4096);
         builder.Property(c => c.ReviewedBy).HasMaxLength(128);
+        builder.Property(c => c.LastEditedBy).HasMaxLength(128);
     }
 }

@@ -3,6 +3,7 @@ using AdStudio.Core.Infrastructure;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Campaigns;
 
@@ -11,15 +12,15 @@ public static class CampaignEndpoints
     public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/campaigns").WithTags("Campaigns");
-        api.MapGet("/", ListAsync);
-        api.MapGet("/{id:int}", GetAsync);
-        api.MapPost("/", CreateAsync);
-        api.MapPut("/{id:int}", UpdateAsync);
-        api.MapPost("/{id:int}/activate", (int id, HttpRequest r, CampaignService s, CancellationToken ct) => MoveAsync(() => s.ActivateAsync(id, Actor.Of(r), ct)));
-        api.MapPost("/{id:int}/pause", (int id, HttpRequest r, CampaignService s, CancellationToken ct) => MoveAsync(() => s.PauseAsync(id, Actor.Of(r), ct)));
-        api.MapPost("/{id:int}/resume", (int id, HttpRequest r, CampaignService s, CancellationToken ct) => MoveAsync(() => s.ActivateAsync(id, Actor.Of(r), ct)));
-        api.MapPost("/{id:int}/end", (int id, HttpRequest r, CampaignService s, CancellationToken ct) => MoveAsync(() => s.EndAsync(id, Actor.Of(r), ct)));
-        api.MapPost("/{id:int}/duplicate", DuplicateAsync);
+        api.MapGet("/", ListAsync).RequireAuthorization(Policies.Read);
+        api.MapGet("/{id:int}", GetAsync).RequireAuthorization(Policies.Read);
+        api.MapPost("/", CreateAsync).RequireAuthorization(Policies.Edit);
+        api.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.Edit);
+        api.MapPost("/{id:int}/activate", (int id, HttpRequest r, CampaignService s, CancellationToken ct) => MoveAsync(() => s.ActivateAsync(id, Actor.Of(r), ct))).RequireAuthorization(Policies.Edit);
+        api.MapPost("/{id:int}/pause", (int id, HttpRequest r, CampaignService s, CancellationToken ct) => MoveAsync(() => s.PauseAsync(id, Actor.Of(r), ct))).RequireAuthorization(Policies.Edit);
+        api.MapPost("/{id:int}/resume", (int id, HttpRequest r, CampaignService s, CancellationToken ct) => MoveAsync(() => s.ActivateAsync(id, Actor.Of(r), ct))).RequireAuthorization(Policies.Edit);
+        api.MapPost("/{id:int}/end", (int id, HttpRequest r, CampaignService s, CancellationToken ct) => MoveAsync(() => s.EndAsync(id, Actor.Of(r), ct))).RequireAuthorization(Policies.Edit);
+        api.MapPost("/{id:int}/duplicate", DuplicateAsync).RequireAuthorization(Policies.Edit);
         api.MapGet("/{id:int}/history", async (int id, CampaignService s, CancellationToken ct) =>
             TypedResults.Ok((await s.HistoryAsync(id, ct)).Select(AuditEntryDto.From).ToArray()));
         return app;

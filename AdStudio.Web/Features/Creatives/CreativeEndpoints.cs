@@ -6,6 +6,7 @@ using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Creatives;
 
@@ -15,21 +16,23 @@ public static class CreativeEndpoints
 
     public static IEndpointRouteBuilder MapCreatives(this IEndpointRouteBuilder app)
     {
-        app.MapGet(CreativeStore.PublicPrefix + "{file}", FileAsync).WithTags("Creatives");
+        // Images are public: the storefront shows them to shoppers.
+        app.MapGet(CreativeStore.PublicPrefix + "{file}", FileAsync).WithTags("Creatives").AllowAnonymous();
         var api = app.MapGroup("/api/creatives").WithTags("Creatives");
-        api.MapGet("/", ListAsync);
-        api.MapGet("/{id:int}", GetAsync);
+        api.MapGet("/", ListAsync).RequireAuthorization(Policies.Read);
+        api.MapGet("/{id:int}", GetAsync).RequireAuthorization(Policies.Read);
         var creativeOptions = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CreativeOptions>>().Value;
 
         // A file over Creatives:MaxUploadBytes is refused by the form reader as an over-long part (413, like every
         // other size limit) before it is buffered, rather than after as a per-file field error.
         api.MapPost("/", UploadAsync)
-            .WithFormLimits(app, l => l.UploadBodyBytes, creativeOptions.MaxUploadBytes);
-        api.MapPut("/{id:int}", UpdateAsync);
-        api.MapPost("/{id:int}/submit", SubmitAsync);
-        api.MapPost("/{id:int}/approve", ApproveAsync);
-        api.MapPost("/{id:int}/reject", RejectAsync);
-        api.MapGet("/{id:int}/history", HistoryAsync);
+            .WithFormLimits(app, l => l.UploadBodyBytes, creativeOptions.MaxUploadBytes)
+            .RequireAuthorization(Policies.Edit);
+        api.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.Edit);
+        api.MapPost("/{id:int}/submit", SubmitAsync).RequireAuthorization(Policies.Edit);
+        api.MapPost("/{id:int}/approve", ApproveAsync).RequireAuthorization(Policies.Review);
+        api.MapPost("/{id:int}/reject", RejectAsync).RequireAuthorization(Policies.Review);
+        api.MapGet("/{id:int}/history", HistoryAsync).RequireAuthorization(Policies.Read);
         return app;
     }
 

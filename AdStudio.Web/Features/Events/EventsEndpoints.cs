@@ -10,7 +10,7 @@ public static class EventsEndpoints
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/events", IngestAsync).WithTags("Events").WithBodyLimit(app, l => l.EventsBodyBytes);
+        app.MapPost("/events", IngestAsync).WithTags("Events").WithBodyLimit(app, l => l.EventsBodyBytes).AllowAnonymous();
         return app;
     }
 

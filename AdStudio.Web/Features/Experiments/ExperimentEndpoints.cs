@@ -6,6 +6,7 @@ using AdStudio.Core.Experiments.Results;
 using AdStudio.Web.Features.Experiments.Api;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Experiments;
 
@@ -22,11 +23,11 @@ public static class ExperimentEndpoints
     public static IEndpointRouteBuilder MapExperiments(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/experiments").WithTags("Experiments");
-        api.MapGet("/{id:int}/results", ResultsAsync);
-        api.MapGet("/{id:int}/results.csv", CsvAsync);
-        api.MapPost("/{id:int}/start", StartAsync);
-        api.MapPost("/{id:int}/stop", StopAsync);
-        api.MapPut("/{id:int}/weights", WeightsAsync);
+        api.MapGet("/{id:int}/results", ResultsAsync).RequireAuthorization(Policies.Read);
+        api.MapGet("/{id:int}/results.csv", CsvAsync).RequireAuthorization(Policies.Read);
+        api.MapPost("/{id:int}/start", StartAsync).RequireAuthorization(Policies.Edit);
+        api.MapPost("/{id:int}/stop", StopAsync).RequireAuthorization(Policies.Edit);
+        api.MapPut("/{id:int}/weights", WeightsAsync).RequireAuthorization(Policies.Edit);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using AdStudio.Core.Shoppers.Import;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Import;
 
@@ -16,11 +17,13 @@ public static class ImportEndpoints
     {
         var api = app.MapGroup("/api/import").WithTags("Import");
         api.MapPost("/{kind}", ImportAsync)
-            .WithFormLimits(app, l => l.ImportBodyBytes, EndpointLimits.LimitsOf(app).ImportBodyBytes);
+            .WithFormLimits(app, l => l.ImportBodyBytes, EndpointLimits.LimitsOf(app).ImportBodyBytes)
+            .RequireAuthorization(Policies.Edit);
         api.MapGet("/reports/{id}.csv", (string id, CsvImporter importer) =>
             importer.ReportPath(id) is { } path
                 ? (IResult)TypedResults.PhysicalFile(path, "text/csv", $"import-errors-{id}.csv")
-                : ApiProblems.NotFound("There is no such import report."));
+                : ApiProblems.NotFound("There is no such import report."))
+            .RequireAuthorization(Policies.Edit);
         return app;
     }
 

@@ -7,6 +7,7 @@ using AdStudio.Web.Features.Serving;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Models;
 
@@ -16,10 +17,10 @@ public static class ModelEndpoints
     public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/models").WithTags("Models");
-        api.MapGet("/", ListAsync);
-        api.MapGet("/serving", Serving);
-        api.MapPost("/{id:int}/promote", PromoteAsync);
-        api.MapPost("/{kind}/rollback", RollBackAsync);
+        api.MapGet("/", ListAsync).RequireAuthorization(Policies.Read);
+        api.MapGet("/serving", Serving).RequireAuthorization(Policies.Read);
+        api.MapPost("/{id:int}/promote", PromoteAsync).RequireAuthorization(Policies.Edit);
+        api.MapPost("/{kind}/rollback", RollBackAsync).RequireAuthorization(Policies.Edit);
         return app;
     }
 

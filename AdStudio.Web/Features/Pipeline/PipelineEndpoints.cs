@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using AdStudio.Core.Pipeline;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Pipeline;
 
@@ -12,18 +14,24 @@ public static class PipelineEndpoints
     public static IEndpointRouteBuilder MapPipeline(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/pipeline").WithTags("Pipeline");
-        api.MapPost("/{step}", StartAsync);
-        api.MapGet("/runs", ListAsync);
-        api.MapGet("/runs/{id:int}", GetAsync);
+        api.MapPost("/{step}", StartAsync).RequireAuthorization(Policies.Edit);
+        api.MapGet("/runs", ListAsync).RequireAuthorization(Policies.Read);
+        api.MapGet("/runs/{id:int}", GetAsync).RequireAuthorization(Policies.Read);
         return app;
     }
 
     private static async Task<Results<Accepted<PipelineStarted>, ProblemHttpResult>> StartAsync(
-        string step, PipelineLauncher launcher, CancellationToken ct)
+        string step, ClaimsPrincipal user, PipelineLauncher launcher, CancellationToken ct)
     {
         if (!launcher.IsKnownStep(step))
         {
             return ApiProblems.BadRequest($"Unknown pipeline step '{step}'. Known steps: {string.Join(", ", launcher.Steps)}.", "Unknown pipeline step.");
+        }
+
+        if (!StepAccess.MayStart(user, step))
+        {
+            return TypedResults.Problem(
+                title: "Forbidden.", detail: $"Only an admin may start the '{step}' step: it deletes or copies data.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var (run, _) = await launcher.LaunchAsync(step, ct);

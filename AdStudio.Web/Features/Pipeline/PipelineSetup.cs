@@ -1,5 +1,6 @@
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Reporting;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
 using Hangfire;
 using Hangfire.InMemory;
@@ -33,8 +34,14 @@ public static class PipelineSetup
 
     public static WebApplication MapPipelineDashboard(this WebApplication app)
     {
-        // Hangfire's default filter admits local requests only, which suits a self-hosted install.
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "AdStudio jobs", DisplayStorageConnectionString = false });
+        // Admins only, checked by the endpoint's policy; Hangfire's own default (local requests only) is
+        // replaced, since a reverse proxy on the same host would make every request look local.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "AdStudio jobs",
+            DisplayStorageConnectionString = false,
+            Authorization = [new AdminDashboardAuthorization()],
+        }).RequireAuthorization(Policies.Admin);
         return app;
     }
 }

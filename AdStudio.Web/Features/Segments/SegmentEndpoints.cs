@@ -8,6 +8,7 @@ using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Segments;
 
@@ -16,20 +17,22 @@ public static class SegmentEndpoints
     public static IEndpointRouteBuilder MapSegments(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/segments").WithTags("Segments");
-        api.MapGet("/", ListAsync);
-        api.MapGet("/{id:int}", GetAsync);
-        api.MapPost("/preview", PreviewAsync);
-        api.MapPost("/", CreateAsync);
-        api.MapPut("/{id:int}", UpdateAsync);
+        api.MapGet("/", ListAsync).RequireAuthorization(Policies.Read);
+        api.MapGet("/{id:int}", GetAsync).RequireAuthorization(Policies.Read);
+        api.MapPost("/preview", PreviewAsync).RequireAuthorization(Policies.Read);
+        api.MapPost("/", CreateAsync).RequireAuthorization(Policies.Edit);
+        api.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.Edit);
         api.MapPost("/{id:int}/duplicate", async (int id, SegmentService s, IOptions<PrivacyOptions> p, CancellationToken ct) =>
-            await RunAsync(async () => (IResult)TypedResults.Created($"/api/segments", SegmentDto.From(await s.DuplicateAsync(id, ct), p.Value, true))));
+            await RunAsync(async () => (IResult)TypedResults.Created($"/api/segments", SegmentDto.From(await s.DuplicateAsync(id, ct), p.Value, true))))
+            .RequireAuthorization(Policies.Edit);
         api.MapPost("/{id:int}/archive", async (int id, SegmentService s, CancellationToken ct) =>
             await RunAsync(async () =>
             {
                 await s.ArchiveAsync(id, ct);
                 return TypedResults.NoContent();
-            }));
-        api.MapGet("/{id:int}/members.csv", ExportAsync);
+            })).RequireAuthorization(Policies.Edit);
+        // Raw shopper ids leave the system here: admins only.
+        api.MapGet("/{id:int}/members.csv", ExportAsync).RequireAuthorization(Policies.Admin);
         return app;
     }
 

@@ -2,6 +2,7 @@ using AdStudio.Core.Events;
 using AdStudio.Core.Serving;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Serving;
 
@@ -14,9 +15,10 @@ public static class ServeEndpoints
 
     public static IEndpointRouteBuilder MapServing(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/serve", ServeAsync).WithTags("Serving").WithBodyLimit(app, l => l.ServeBodyBytes);
-        app.MapGet("/c/{decisionId}", ClickAsync).WithTags("Serving");
-        app.MapGet("/i/{decisionId}", ImpressionAsync).WithTags("Serving");
+        app.MapPost("/serve", ServeAsync).WithTags("Serving").WithBodyLimit(app, l => l.ServeBodyBytes).AllowAnonymous();
+        // Tracking URLs are public: they are signed, and shoppers' browsers call them.
+        app.MapGet("/c/{decisionId}", ClickAsync).WithTags("Serving").AllowAnonymous();
+        app.MapGet("/i/{decisionId}", ImpressionAsync).WithTags("Serving").AllowAnonymous();
         return app;
     }
 

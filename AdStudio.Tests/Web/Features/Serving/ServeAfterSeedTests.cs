@@ -21,12 +21,11 @@ public sealed class ServeAfterSeedTests : IAsyncLifetime, IDisposable
     private AdStudioFactory _factory = null!;
     private HttpClient _client = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _factory = new AdStudioFactory(_dataDirectory, new Dictionary<string, string> { ["Serving:SnapshotRefreshSeconds"] = "3600" });
         _factory.StartServer();
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
+        _client = await _factory.CreateAdminClientAsync();
     }
 
     /// <summary>xunit calls <see cref="DisposeAsync"/> first; this only covers a host that was never initialised.</summary>

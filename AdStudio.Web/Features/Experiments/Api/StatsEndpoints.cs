@@ -1,6 +1,7 @@
 using AdStudio.Core.Experiments.Stats;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Experiments.Api;
 
@@ -8,7 +9,7 @@ public static class StatsEndpoints
 {
     public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/stats/compare", CompareAsync).WithTags("Experiments");
+        app.MapPost("/api/stats/compare", CompareAsync).WithTags("Experiments").RequireAuthorization(Policies.Read);
         return app;
     }
 
