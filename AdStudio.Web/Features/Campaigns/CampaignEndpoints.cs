@@ -1,9 +1,9 @@
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Campaigns;
 

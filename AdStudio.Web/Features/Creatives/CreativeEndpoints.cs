@@ -2,11 +2,11 @@ using AdStudio.Core.Creatives;
 using AdStudio.Core.Creatives.Audit;
 using AdStudio.Core.Creatives.Images;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Creatives;
 

@@ -3,10 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Experiments.Results;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Features.Experiments.Api;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Experiments;
 

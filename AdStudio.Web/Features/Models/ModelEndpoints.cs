@@ -3,11 +3,11 @@ using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Serving;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Features.Serving;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Models;
 

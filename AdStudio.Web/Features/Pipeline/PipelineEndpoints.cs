@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using AdStudio.Core.Pipeline;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Pipeline;
 

@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Segments.Rules;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Segments;
 

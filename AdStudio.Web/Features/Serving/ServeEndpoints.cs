@@ -1,8 +1,8 @@
 using AdStudio.Core.Events;
 using AdStudio.Core.Serving;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Serving;
 

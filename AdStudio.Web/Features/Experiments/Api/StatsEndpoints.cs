@@ -1,7 +1,7 @@
 using AdStudio.Core.Experiments.Stats;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using AdStudio.Web.Features.Accounts;
 
 namespace AdStudio.Web.Features.Experiments.Api;
 
