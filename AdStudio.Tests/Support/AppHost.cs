@@ -45,6 +45,9 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
     /// <summary>A client acting as the bootstrap admin and the test storefront, as most API tests need.</summary>
     public HttpClient CreateClient(bool followRedirects = true) => TestCredentials.Authorize(CreateAnonymousClient(followRedirects), AdminToken);
 
+    /// <summary>The admin bearer token and the storefront key as raw header lines, for tests that write HTTP by hand.</summary>
+    public string[] CredentialHeaders => [$"Authorization: Bearer {AdminToken}", $"{TestCredentials.StorefrontKeyHeader}: {TestCredentials.StorefrontKey}"];
+
     /// <summary>A client with no credentials at all.</summary>
     public HttpClient CreateAnonymousClient(bool followRedirects = true) =>
         new(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress };

@@ -1,3 +1,5 @@
+using AdStudio.Core.Accounts;
+using AdStudio.Web.Features.Accounts;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,12 +10,21 @@ namespace AdStudio.Tests.Support;
 /// <summary>The one bunit set-up every component test shares: MudBlazor services, loose JS interop, interactive server.</summary>
 public static class UiTestContext
 {
+    public const string UserEmail = "ui-test@adstudio.test";
+
     /// <param name="services">Registers the component's own services; it runs before anything is resolved.</param>
-    public static BunitContext Create(Action<IServiceCollection>? services = null)
+    /// <param name="roles">The signed-in user's roles (admin when none are given); the policies follow the app's role matrix.</param>
+    public static BunitContext Create(Action<IServiceCollection>? services = null, params string[] roles)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
+        var held = roles.Length == 0 ? [Roles.Admin] : roles;
+        var auth = context.AddAuthorization();
+        auth.SetAuthorized(UserEmail);
+        auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Email, UserEmail));
+        auth.SetRoles(held);
+        auth.SetPolicies([.. Policies.SatisfiedBy(held)]);
         services?.Invoke(context.Services);
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return context;

@@ -27,7 +27,7 @@ public sealed class BodyLimitTests(HardenedAppHost host)
         var before = await host.StoredAsync();
         await using var http = await host.ConnectAsync();
 
-        await http.SendAsync(RawHttp.Head("POST", path, $"Content-Type: {contentType}", $"Content-Length: {limit + 1}"));
+        await http.SendAsync(RawHttp.Head("POST", path, [$"Content-Type: {contentType}", $"Content-Length: {limit + 1}", .. host.App.CredentialHeaders]));
         await http.SendAsync(new string('a', 512));
         var answer = await http.ReadToEndAsync(Patience);
 
@@ -48,7 +48,7 @@ public sealed class BodyLimitTests(HardenedAppHost host)
         var before = Runs();
         await using var http = await host.ConnectAsync();
 
-        await http.SendAsync(RawHttp.Head("POST", "/api/pipeline/rollup", "Content-Type: application/json", $"Content-Length: {DefaultApiBodyBytes + 1}"));
+        await http.SendAsync(RawHttp.Head("POST", "/api/pipeline/rollup", ["Content-Type: application/json", $"Content-Length: {DefaultApiBodyBytes + 1}", .. host.App.CredentialHeaders]));
         await http.SendAsync("{}");
         var answer = await http.ReadToEndAsync(Patience);
 
@@ -65,7 +65,7 @@ public sealed class BodyLimitTests(HardenedAppHost host)
         var before = await host.StoredAsync();
         await using var http = await host.ConnectAsync();
 
-        await http.SendAsync(RawHttp.Head("POST", path, $"Content-Type: {contentType}", "Transfer-Encoding: chunked"));
+        await http.SendAsync(RawHttp.Head("POST", path, [$"Content-Type: {contentType}", "Transfer-Encoding: chunked", .. host.App.CredentialHeaders]));
         await http.SendAsync($"{start.Length:x}\r\n{start}\r\n");
         var chunk = new string('a', 1024);
         for (var sent = 0; sent <= limit; sent += chunk.Length)

@@ -18,7 +18,7 @@ public sealed class FramingTests(HardenedAppHost host)
     {
         await using var http = await host.ConnectAsync();
 
-        await http.SendAsync(RawHttp.Head("POST", "/serve", "Content-Type: application/json", $"Content-Length: {ServeJson.Length + 40}"));
+        await http.SendAsync(RawHttp.Head("POST", "/serve", ["Content-Type: application/json", $"Content-Length: {ServeJson.Length + 40}", .. host.App.CredentialHeaders]));
         await http.SendAsync(ServeJson);
         var answer = await http.ReadToEndAsync(Patience);
 
@@ -37,7 +37,7 @@ public sealed class FramingTests(HardenedAppHost host)
         var before = await host.StoredAsync();
         await using var http = await host.ConnectAsync();
 
-        await http.SendAsync(RawHttp.Head("POST", "/events", "Content-Type: application/json", "Content-Length: 400"));
+        await http.SendAsync(RawHttp.Head("POST", "/events", ["Content-Type: application/json", "Content-Length: 400", .. host.App.CredentialHeaders]));
         await http.SendAsync("{\"events\":[{\"type\":\"search\",\"shopperId\":\"framing-2\",");
         http.EndSending();
         var answer = await http.ReadToEndAsync(Patience);
@@ -56,7 +56,7 @@ public sealed class FramingTests(HardenedAppHost host)
         await using var http = await host.ConnectAsync();
 
         // The first 20 bytes are the request's (not valid JSON on their own); the rest reaches Kestrel as a request line.
-        await http.SendAsync(RawHttp.Head("POST", "/serve", "Content-Type: application/json", "Content-Length: 20"));
+        await http.SendAsync(RawHttp.Head("POST", "/serve", ["Content-Type: application/json", "Content-Length: 20", .. host.App.CredentialHeaders]));
         await http.SendAsync(ServeJson + "\r\n\r\n");
         var answer = await http.ReadToEndAsync(Patience);
 
@@ -73,7 +73,7 @@ public sealed class FramingTests(HardenedAppHost host)
     {
         await using var http = await host.ConnectAsync();
 
-        await http.SendAsync(RawHttp.Head("POST", "/serve", "Content-Type: application/json", "Transfer-Encoding: chunked"));
+        await http.SendAsync(RawHttp.Head("POST", "/serve", ["Content-Type: application/json", "Transfer-Encoding: chunked", .. host.App.CredentialHeaders]));
         await http.SendAsync(chunks);
         var answer = await http.ReadToEndAsync(Patience);
 
@@ -87,7 +87,7 @@ public sealed class FramingTests(HardenedAppHost host)
         var before = await host.StoredAsync();
         await using var http = await host.ConnectAsync();
 
-        await http.SendAsync(RawHttp.Head("POST", "/events", "Content-Type: application/json", "Content-Length: 4000"));
+        await http.SendAsync(RawHttp.Head("POST", "/events", ["Content-Type: application/json", "Content-Length: 4000", .. host.App.CredentialHeaders]));
         var reading = http.ReadToEndAsync(Patience);
 
         // A byte every quarter second: far below Limits:MinRequestBodyBytesPerSecond (240) once the grace period is over.
@@ -140,7 +140,7 @@ public sealed class FramingTests(HardenedAppHost host)
     {
         await using var http = await host.ConnectAsync();
 
-        await http.SendAsync(RawHttp.Head("POST", "/serve", "Content-Type: application/json", framing));
+        await http.SendAsync(RawHttp.Head("POST", "/serve", ["Content-Type: application/json", framing, .. host.App.CredentialHeaders]));
         await http.SendAsync("{}{}{}");
         var answer = await http.ReadToEndAsync(Patience);
 

@@ -102,7 +102,7 @@ public sealed class MultipartTests(HardenedAppHost host)
         var before = await host.StoredAsync();
         await using var http = await host.ConnectAsync();
 
-        await http.SendAsync(RawHttp.Request("POST", path, contentType, body, "Connection: close"));
+        await http.SendAsync(RawHttp.Request("POST", path, contentType, body, ["Connection: close", .. host.App.CredentialHeaders]));
         var answer = await http.ReadToEndAsync(Patience);
 
         Assert.Equal(before, await host.StoredAsync());

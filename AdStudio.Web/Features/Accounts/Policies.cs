@@ -24,13 +24,26 @@ public static class Policies
     /// <summary>Users, storefront keys, the job dashboard, destructive steps, raw-id exports.</summary>
     public const string Admin = "admin";
 
+    /// <summary>The role matrix: the roles each policy admits.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedRoles { get; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [Read] = Roles.All,
+        [Edit] = [Roles.Admin, Roles.Marketer],
+        [Review] = [Roles.Admin, Roles.Reviewer],
+        [Audit] = [Roles.Admin, Roles.Analyst],
+        [Admin] = [Roles.Admin],
+    };
+
+    /// <summary>The policies a holder of <paramref name="roles"/> satisfies.</summary>
+    public static IReadOnlyList<string> SatisfiedBy(IEnumerable<string> roles) =>
+        [.. AllowedRoles.Where(p => p.Value.Intersect(roles, StringComparer.Ordinal).Any()).Select(p => p.Key)];
+
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
-        options.AddPolicy(Edit, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Marketer));
-        options.AddPolicy(Review, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Reviewer));
-        options.AddPolicy(Audit, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Analyst));
-        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        foreach (var (name, roles) in AllowedRoles)
+        {
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
 
         // Anything mapped without its own rule still needs a signed-in user with a role: a new endpoint cannot slip through.
         options.DefaultPolicy = options.GetPolicy(Read)!;
