@@ -248,4 +248,17 @@ public sealed class StorefrontKeyApiTests(AppHost app)
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Preflight_NoAllowedOriginsConfigured_GetsNoCorsHeaders()
+    {
+        using var client = app.CreateAnonymousClient();
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/serve");
+        request.Headers.Add("Origin", "https://shop.example");
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
 }
