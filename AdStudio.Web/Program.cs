@@ -13,6 +13,7 @@ using AdStudio.Web.Features.Pipeline;
 using AdStudio.Web.Features.Segments;
 using AdStudio.Web.Features.Serving;
 using AdStudio.Web.Features.Simulation;
+using AdStudio.Web.Features.Storefront;
 using AdStudio.Web.Infrastructure;
 using MudBlazor.Services;
 
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAdStudioData();
 builder.AddAccounts();
+builder.AddStorefront();
 builder.AddLimits();
 builder.AddPipeline();
 builder.AddEvents();
@@ -50,11 +52,14 @@ app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatu
 // Explicit routing after the status-code pages, so a re-executed "/not-found" is routed again.
 app.UseRouting();
 app.UseDeclaredBodyLimits();
+app.UseStorefrontKeys();
 app.UseAccounts();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccounts();
+app.MapStorefront();
 app.MapServing();
 app.MapEvents();
 app.MapPipeline();
@@ -67,7 +72,8 @@ app.MapImport();
 app.MapModels();
 app.MapHealth();
 app.MapPipelineDashboard();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+    .RequireSignInRateLimit(AccountsSetup.SignInPath, AccountsSetup.SignInPath + "/two-factor");
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AdStudio.Core.Storefront;
 
 namespace AdStudio.Web.Infrastructure;
 
@@ -8,7 +9,9 @@ namespace AdStudio.Web.Infrastructure;
 /// </summary>
 public static class Actor
 {
-    public static string Of(HttpRequest request) => Of(request.HttpContext.User);
+    /// <summary>On a storefront endpoint, the name of the key that was checked; elsewhere the signed-in user.</summary>
+    public static string Of(HttpRequest request) =>
+        request.HttpContext.Features.Get<StorefrontCaller>()?.Name ?? Of(request.HttpContext.User);
 
     public static string Of(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";

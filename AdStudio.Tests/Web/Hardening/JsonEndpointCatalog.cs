@@ -23,6 +23,7 @@ public static class JsonEndpointCatalog
         new("POST", "/api/segments/preview", Segment),
         new("POST", "/api/segments", Segment),
         new("PUT", "/api/segments/{id}", Segment),
+        new("POST", "/api/storefront-keys", [("name", "\"Fuzz key\"")]),
     ];
 
     private static string Now => DateTime.UtcNow.AddMinutes(-1).ToString("O");

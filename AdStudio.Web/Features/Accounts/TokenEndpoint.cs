@@ -8,7 +8,7 @@ public static class TokenEndpoint
 {
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/token", IssueAsync).WithTags("Accounts").AllowAnonymous().WithBodyLimit(app, l => l.ApiBodyBytes);
+        app.MapPost("/api/auth/token", IssueAsync).WithTags("Accounts").AllowAnonymous().WithBodyLimit(app, l => l.ApiBodyBytes).RequireSignInRateLimit();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using AdStudio.Core.Events;
 using AdStudio.Core.Serving;
+using AdStudio.Web.Features.Storefront;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ public static class EventsEndpoints
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/events", IngestAsync).WithTags("Events").WithBodyLimit(app, l => l.EventsBodyBytes).AllowAnonymous();
+        app.MapPost("/events", IngestAsync).WithTags("Events").WithBodyLimit(app, l => l.EventsBodyBytes).ForStorefront(app);
         return app;
     }
 

@@ -1,6 +1,6 @@
 using AdStudio.Core.Events;
 using AdStudio.Core.Serving;
-using AdStudio.Web.Features.Accounts;
+using AdStudio.Web.Features.Storefront;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +15,13 @@ public static class ServeEndpoints
 
     public static IEndpointRouteBuilder MapServing(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/serve", ServeAsync).WithTags("Serving").WithBodyLimit(app, l => l.ServeBodyBytes).AllowAnonymous();
+        app.MapPost("/serve", ServeAsync).WithTags("Serving").WithBodyLimit(app, l => l.ServeBodyBytes).ForStorefront(app);
+        if (StorefrontSetup.IsBenchmark(app))
+        {
+            // The same handler without the key check, so the benchmark can measure what the check costs.
+            app.MapPost("/bench/serve-without-key", ServeAsync).WithBodyLimit(app, l => l.ServeBodyBytes).AllowAnonymous().ExcludeFromDescription();
+        }
+
         // Tracking URLs are public: they are signed, and shoppers' browsers call them.
         app.MapGet("/c/{decisionId}", ClickAsync).WithTags("Serving").AllowAnonymous();
         app.MapGet("/i/{decisionId}", ImpressionAsync).WithTags("Serving").AllowAnonymous();

@@ -13,6 +13,12 @@ public sealed class StartupValidationTests
     [InlineData("Demo:Shoppers", "3", "Shoppers")]
     [InlineData("Events:MaxEventsPerRequest", "0", "MaxEventsPerRequest")]
     [InlineData("Limits:ServeBodyBytes", "10", "ServeBodyBytes")]
+    [InlineData("Storefront:AllowedOrigins:0", "shop.example", "Storefront:AllowedOrigins")]
+    [InlineData("Storefront:AllowedOrigins:0", "https://shop.example/ads", "Storefront:AllowedOrigins")]
+    [InlineData("Storefront:AllowedOrigins:0", "ftp://shop.example", "Storefront:AllowedOrigins")]
+    [InlineData("Storefront:KeyRefreshSeconds", "0", "KeyRefreshSeconds")]
+    [InlineData("RateLimits:SignInPerMinute", "0", "SignInPerMinute")]
+    [InlineData("RateLimits:StorefrontPerSecond", "-1", "StorefrontPerSecond")]
     public async Task Start_InvalidSetting_FailsNamingTheSetting(string key, string value, string named)
     {
         var directory = TempFolder.Create("bad-settings");
