@@ -1,5 +1,6 @@
 using AdStudio.Web.Components;
 using AdStudio.Web.Features.Accounts;
+using AdStudio.Web.Features.Audit;
 using AdStudio.Web.Features.Campaigns;
 using AdStudio.Web.Features.Creatives;
 using AdStudio.Web.Features.Dashboard;
@@ -13,6 +14,7 @@ using AdStudio.Web.Features.Pipeline;
 using AdStudio.Web.Features.Segments;
 using AdStudio.Web.Features.Serving;
 using AdStudio.Web.Features.Simulation;
+using AdStudio.Web.Features.Users;
 using AdStudio.Web.Infrastructure;
 using MudBlazor.Services;
 
@@ -20,6 +22,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAdStudioData();
 builder.AddAccounts();
+builder.AddUsers();
+builder.AddAudit();
 builder.AddLimits();
 builder.AddPipeline();
 builder.AddEvents();
@@ -55,6 +59,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccounts();
+app.MapUsers();
+app.MapAudit();
 app.MapServing();
 app.MapEvents();
 app.MapPipeline();

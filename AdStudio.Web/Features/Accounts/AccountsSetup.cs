@@ -44,6 +44,7 @@ public static class AccountsSetup
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        builder.Services.AddScoped<CircuitAccess>();
         builder.Services.AddSingleton<SetupToken>();
         builder.Services.AddSingleton<AccountBootstrapper>();
         builder.Services.AddScoped<TokenIssuer>();

@@ -158,7 +158,7 @@ public static class CreativeEndpoints
             ? ApiProblems.BadRequest(error!)
             : await RunAsync<NoContent>(async () =>
             {
-                await creatives.ApproveAsync(id, body.Reviewer ?? "", ct);
+                await creatives.ApproveAsync(id, Actor.Of(request), ct);
                 return TypedResults.NoContent();
             });
     }
@@ -170,7 +170,7 @@ public static class CreativeEndpoints
             ? ApiProblems.BadRequest(error!)
             : await RunAsync<NoContent>(async () =>
             {
-                await creatives.RejectAsync(id, body.Reviewer ?? "", body.Reasons ?? "", ct);
+                await creatives.RejectAsync(id, Actor.Of(request), body.Reasons ?? "", ct);
                 return TypedResults.NoContent();
             });
     }
@@ -192,6 +192,10 @@ public static class CreativeEndpoints
         catch (KeyNotFoundException ex)
         {
             return ApiProblems.NotFound(ex.Message);
+        }
+        catch (FourEyesException ex)
+        {
+            return TypedResults.Problem(detail: ex.Message, title: "Four-eyes review: someone else must decide.", statusCode: StatusCodes.Status403Forbidden);
         }
     }
 

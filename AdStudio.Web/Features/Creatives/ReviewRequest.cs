@@ -1,4 +1,4 @@
 namespace AdStudio.Web.Features.Creatives;
 
-/// <summary>Body of approve and reject: who reviewed, and (to reject) why.</summary>
-public sealed record ReviewRequest(string? Reviewer, string? Reasons);
+/// <summary>Body of approve and reject: (to reject) why. The reviewer is the signed-in user, never a field.</summary>
+public sealed record ReviewRequest(string? Reasons);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdStudio.Core.Auditing;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Segments.Rules;
@@ -114,9 +115,9 @@ public static class SegmentEndpoints
         }
     }
 
-    /// <summary>Pseudonymous member ids as CSV; refused below the privacy threshold.</summary>
+    /// <summary>Pseudonymous member ids as CSV; refused below the privacy threshold. The audit trail records who and how many, never the ids.</summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        int id, IDbContextFactory<AdStudioDb> dbFactory, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+        int id, HttpRequest request, IDbContextFactory<AdStudioDb> dbFactory, IOptions<PrivacyOptions> privacy, TimeProvider clock, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && !s.IsArchived, ct) is not { } segment)
@@ -132,6 +133,8 @@ public static class SegmentEndpoints
         }
 
         var ids = await db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == id).OrderBy(m => m.ShopperId).Select(m => m.ShopperId).ToListAsync(ct);
+        AuditTrail.Add(db, AuditTrail.Segment, id, Actor.Of(request), "exported", $"members.csv, {ids.Count} rows", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
         return TypedResults.File(Encoding.UTF8.GetBytes("shopperId\n" + string.Join("\n", ids) + "\n"), "text/csv", $"segment-{id}-members.csv");
     }
 

@@ -1,5 +1,7 @@
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Segments;
+using AdStudio.Web.Features.Accounts;
+using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,8 @@ public sealed partial class SegmentPage
     [Inject] private IOptions<PrivacyOptions> Privacy { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private CircuitAccess Access { get; set; } = default!;
 
     private Segment? _segment;
     private bool _notFound;
@@ -86,12 +90,24 @@ public sealed partial class SegmentPage
 
     private async Task DuplicateAsync()
     {
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is null)
+        {
+            _error = CircuitAccess.Refused;
+            return;
+        }
+
         var copy = await Segments.DuplicateAsync(Id, CancellationToken.None);
         Navigation.NavigateTo($"/segments/{copy.Id}/edit");
     }
 
     private async Task<bool> RunAsync(Func<Task> action)
     {
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is null)
+        {
+            _error = CircuitAccess.Refused;
+            return false;
+        }
+
         try
         {
             _error = null;
