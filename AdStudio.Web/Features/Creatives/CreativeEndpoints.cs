@@ -153,7 +153,10 @@ public static class CreativeEndpoints
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ApproveAsync(int id, HttpRequest request, CreativeService creatives, CancellationToken ct)
     {
-        var (body, error) = await JsonBody.ReadAsync(request, CreativesJsonContext.Default.ReviewRequest, ct);
+        // Approving needs no reasons, so an empty body is fine; a body, if sent, must be a valid review request.
+        var (body, error) = request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null)
+            ? (new ReviewRequest(null), null)
+            : await JsonBody.ReadAsync(request, CreativesJsonContext.Default.ReviewRequest, ct);
         return body is null
             ? ApiProblems.BadRequest(error!)
             : await RunAsync<NoContent>(async () =>

@@ -120,7 +120,7 @@ public sealed class CreativeApiTests(AppHost app)
         Assert.Contains("four-eyes", fourEyes.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var reviewer = await TestUsers.CreateAsync(app, "reviewer");
         using var reviewerClient = reviewer.Client(app);
-        using var approve = await reviewerClient.PostAsJsonAsync($"/api/creatives/{id}/approve", new { });
+        using var approve = await reviewerClient.PostAsync($"/api/creatives/{id}/approve", null);
         Assert.Equal(HttpStatusCode.NoContent, approve.StatusCode);
         var stored = await client.GetFromJsonAsync<JsonElement>($"/api/creatives/{id}");
         Assert.Equal(("approved", reviewer.Email), (stored.GetProperty("status").GetString(), stored.GetProperty("reviewedBy").GetString()));
