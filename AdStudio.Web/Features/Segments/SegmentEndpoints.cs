@@ -23,13 +23,13 @@ public static class SegmentEndpoints
         api.MapPost("/preview", PreviewAsync).RequireAuthorization(Policies.Read);
         api.MapPost("/", CreateAsync).RequireAuthorization(Policies.Edit);
         api.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.Edit);
-        api.MapPost("/{id:int}/duplicate", async (int id, SegmentService s, IOptions<PrivacyOptions> p, CancellationToken ct) =>
-            await RunAsync(async () => (IResult)TypedResults.Created($"/api/segments", SegmentDto.From(await s.DuplicateAsync(id, ct), p.Value, true))))
+        api.MapPost("/{id:int}/duplicate", async (int id, HttpRequest r, SegmentService s, IOptions<PrivacyOptions> p, CancellationToken ct) =>
+            await RunAsync(async () => (IResult)TypedResults.Created($"/api/segments", SegmentDto.From(await s.DuplicateAsync(id, Actor.Of(r), ct), p.Value, true))))
             .RequireAuthorization(Policies.Edit);
-        api.MapPost("/{id:int}/archive", async (int id, SegmentService s, CancellationToken ct) =>
+        api.MapPost("/{id:int}/archive", async (int id, HttpRequest r, SegmentService s, CancellationToken ct) =>
             await RunAsync(async () =>
             {
-                await s.ArchiveAsync(id, ct);
+                await s.ArchiveAsync(id, Actor.Of(r), ct);
                 return TypedResults.NoContent();
             })).RequireAuthorization(Policies.Edit);
         // Raw shopper ids leave the system here: admins only.
@@ -83,7 +83,7 @@ public static class SegmentEndpoints
 
         try
         {
-            var s = await segments.CreateAsync(body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", ct);
+            var s = await segments.CreateAsync(body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", Actor.Of(request), ct);
             return TypedResults.Created($"/api/segments/{s.Id}", SegmentDto.From(s, privacy.Value, true));
         }
         catch (SegmentRuleException ex)
@@ -103,7 +103,7 @@ public static class SegmentEndpoints
 
         try
         {
-            return TypedResults.Ok(SegmentDto.From(await segments.UpdateAsync(id, body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", ct), privacy.Value, true));
+            return TypedResults.Ok(SegmentDto.From(await segments.UpdateAsync(id, body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", Actor.Of(request), ct), privacy.Value, true));
         }
         catch (SegmentRuleException ex)
         {

@@ -78,11 +78,11 @@ public sealed partial class SegmentPage
         _visits = SegmentCharts.Distribution(audience, members, r => r.Visits30d, "Visits in 30 days");
     }
 
-    private async Task RenameAsync() => await RunAsync(() => Segments.RenameAsync(Id, _rename ?? "", CancellationToken.None));
+    private async Task RenameAsync() => await RunAsync(actor => Segments.RenameAsync(Id, _rename ?? "", actor, CancellationToken.None));
 
     private async Task ArchiveAsync()
     {
-        if (await RunAsync(() => Segments.ArchiveAsync(Id, CancellationToken.None)))
+        if (await RunAsync(actor => Segments.ArchiveAsync(Id, actor, CancellationToken.None)))
         {
             Navigation.NavigateTo("/segments");
         }
@@ -90,19 +90,19 @@ public sealed partial class SegmentPage
 
     private async Task DuplicateAsync()
     {
-        if (await Access.ActorIfAllowedAsync(Policies.Edit) is null)
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is not { } actor)
         {
             _error = CircuitAccess.Refused;
             return;
         }
 
-        var copy = await Segments.DuplicateAsync(Id, CancellationToken.None);
+        var copy = await Segments.DuplicateAsync(Id, actor, CancellationToken.None);
         Navigation.NavigateTo($"/segments/{copy.Id}/edit");
     }
 
-    private async Task<bool> RunAsync(Func<Task> action)
+    private async Task<bool> RunAsync(Func<string, Task> action)
     {
-        if (await Access.ActorIfAllowedAsync(Policies.Edit) is null)
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is not { } actor)
         {
             _error = CircuitAccess.Refused;
             return false;
@@ -111,7 +111,7 @@ public sealed partial class SegmentPage
         try
         {
             _error = null;
-            await action();
+            await action(actor);
             await LoadAsync();
             return true;
         }
