@@ -45,6 +45,7 @@ public static class AccountsSetup
         builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(AccountPolicies.Add);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        builder.Services.AddScoped<CircuitAccess>();
         builder.Services.AddSingleton<SetupToken>();
         builder.Services.AddSingleton<AccountBootstrapper>();
         builder.Services.AddScoped<TokenIssuer>();
