@@ -10,6 +10,7 @@ using AdStudio.Web.Features.Health;
 using AdStudio.Web.Features.Import;
 using AdStudio.Web.Features.Models;
 using AdStudio.Web.Features.Pipeline;
+using AdStudio.Web.Features.Security;
 using AdStudio.Web.Features.Segments;
 using AdStudio.Web.Features.Serving;
 using AdStudio.Web.Features.Simulation;
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAdStudioData();
 builder.AddAccounts();
+builder.AddSecurity();
 builder.AddLimits();
 builder.AddPipeline();
 builder.AddEvents();
@@ -41,17 +43,20 @@ var app = builder.Build();
 
 await app.InitializeAdStudioAsync();
 
+app.UseProxyAndTransport();
 app.UseExceptionHandler();
 app.UseWhen(
     context => !ApiPaths.IsApi(context.Request.Path),
     ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages());
+app.UseSecurityHeaders();
 
 // Explicit routing after the status-code pages, so a re-executed "/not-found" is routed again.
 app.UseRouting();
 app.UseDeclaredBodyLimits();
 app.UseAccounts();
 app.UseAntiforgery();
+app.UseCookieAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccounts();
