@@ -105,6 +105,11 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
 
     private async Task WaitForDemoAsync()
     {
+        if (_overrides?.GetValueOrDefault("Demo:Enabled") == "false")
+        {
+            return;
+        }
+
         using var client = CreateClient();
         var runs = await client.GetFromJsonAsync<PipelineRunDto[]>("/api/pipeline/runs");
         var seed = runs!.Single(r => r.Step == "seed");
