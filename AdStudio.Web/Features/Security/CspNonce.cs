@@ -18,7 +18,8 @@ public static class CspNonce
             return nonce;
         }
 
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // URL-safe base64 without padding: nothing in it needs escaping in an HTML attribute.
+        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         context.Items[ItemKey] = nonce;
         return nonce;
     }
