@@ -66,10 +66,8 @@ public static class SecuritySetup
 
         if (TransportSecurity.IsServedOverTls(app.Configuration, forwarded))
         {
-            if (!app.Environment.IsDevelopment())
-            {
-                app.UseHsts();
-            }
+            // HSTS is only sent over https and never for localhost, so a developer's plain-http machine is not pinned.
+            app.UseHsts();
 
             app.UseHttpsRedirection();
         }
