@@ -40,6 +40,26 @@ public sealed class CookieAntiforgeryTests(AppHost app)
         Assert.Equal(before, await after.Campaigns.CountAsync());
     }
 
+    /// <summary>The same forgery with the cookie the sign-in form sets (the sign-in page is built on branch h-signin).</summary>
+    [Fact]
+    [Trait("NeedsBranch", "h-signin")]
+    public async Task CrossSiteFormPost_WithCookieFromTheSignInForm_Answers400()
+    {
+        var email = await TestUsers.CreateAsync(app, Roles.Marketer);
+        using var session = await CookieSession.SignInAsync(app, email, TestUsers.Password);
+        using (var signedIn = await session.Client.GetAsync("/api/campaigns"))
+        {
+            Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/pipeline/rollup") { Content = new FormUrlEncodedContent([new("step", "rollup")]) };
+        request.Headers.Add("Origin", "https://attacker.example");
+        using var response = await session.Client.SendAsync(request);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(RefusalTitle, problem.GetProperty("title").GetString());
+    }
+
     [Theory]
     [InlineData("/api/pipeline/rollup")]
     [InlineData("/api/campaigns/1/pause")]

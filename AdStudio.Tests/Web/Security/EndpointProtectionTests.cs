@@ -67,9 +67,15 @@ public sealed class EndpointProtectionTests(AppHost app)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         // The enumeration really found the app: its API, its pages and the job dashboard.
         Assert.True(checkedCount > 60, $"only {checkedCount} endpoint calls");
+        // Blazor's circuit endpoints (hub, negotiate, disconnect) serve signed-in users only, like the pages they drive;
+        // blazor.web.js and the other /_framework files are static assets, public like every script.
+        Assert.Contains(ProtectedEndpoints(), e => e.Path.StartsWith("/_blazor", StringComparison.Ordinal));
+        Assert.Contains(ProtectedEndpoints(), e => e.Path.StartsWith("/hangfire", StringComparison.Ordinal));
     }
 
+    /// <summary>The storefront-key check itself is built on branch h-storefront.</summary>
     [Fact]
+    [Trait("NeedsBranch", "h-storefront")]
     public async Task StorefrontEndpoints_WithoutKey_Answer401Problem()
     {
         using var client = app.CreateAnonymousClient(followRedirects: false);

@@ -69,6 +69,8 @@ public sealed class PipelineKillTests(ITestOutputHelper output) : IDisposable
             "--Pipeline:ProfileCron=",
             "--Pipeline:ScoreCron=",
             "--Logging:LogLevel:Default=Warning",
+            $"--Auth:BootstrapAdmin:Email={TestCredentials.AdminEmail}",
+            $"--Auth:BootstrapAdmin:Password={TestCredentials.AdminPassword}",
         })
         {
             info.ArgumentList.Add(argument);
@@ -91,15 +93,17 @@ public sealed class PipelineKillTests(ITestOutputHelper output) : IDisposable
         {
             try
             {
+                // Each start is a new process: sign in again once it listens (tokens outlive it, but the first needs one).
+                client.DefaultRequestHeaders.Authorization ??= new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TestCredentials.TokenAsync(client));
                 using var response = await client.GetAsync("/api/pipeline/runs?limit=20");
                 if (response.StatusCode == HttpStatusCode.OK && find((await response.Content.ReadFromJsonAsync<PipelineRunDto[]>())!) is { } found)
                 {
                     return found;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException)
             {
-                // Not listening yet.
+                // Not listening yet, or not ready to sign in yet.
             }
 
             await Task.Delay(100);
