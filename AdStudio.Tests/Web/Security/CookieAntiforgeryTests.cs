@@ -142,6 +142,25 @@ public sealed class CookieAntiforgeryTests(AppHost app)
     }
 
     [Fact]
+    public async Task CookieImport_TokenInTheFormButTooManyParts_Answers413LikeTheEndpoint()
+    {
+        var email = await TestUsers.CreateAsync(app, Roles.Marketer);
+        using var session = await CookieSession.ForUserAsync(app, email);
+        var token = await session.AntiforgeryTokenAsync(app, email);
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        for (var i = 0; i < 150; i++)
+        {
+            form.Add(new StringContent("x"), $"field{i}");
+        }
+
+        // The antiforgery check reads the form before the handler: it must read it under the endpoint's own limits.
+        using var response = await session.Client.PostAsync("/api/import/shoppers", form);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("limit", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task CookiePost_WithAnotherUsersToken_Answers400()
     {
         var victim = await TestUsers.CreateAsync(app, Roles.Marketer);

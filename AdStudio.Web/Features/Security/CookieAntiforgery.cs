@@ -1,6 +1,8 @@
 using AdStudio.Web.Features.Accounts;
+using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace AdStudio.Web.Features.Security;
 
@@ -10,7 +12,7 @@ namespace AdStudio.Web.Features.Security;
 /// <c>UseAntiforgery</c> leaves alone because they declare no form parameter. A browser attaches the cookie to a
 /// forged cross-site form post; it cannot attach the token.
 /// </summary>
-public sealed class CookieAntiforgery(RequestDelegate next, IAntiforgery antiforgery)
+public sealed class CookieAntiforgery(RequestDelegate next, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> options)
 {
     public const string StorefrontKeyHeader = "X-AdStudio-Key";
 
@@ -20,6 +22,18 @@ public sealed class CookieAntiforgery(RequestDelegate next, IAntiforgery antifor
         {
             await next(context);
             return;
+        }
+
+        // A token in the form means reading the form first: read it as the endpoint would (its limits, its 413 and
+        // 400 answers), so a malformed or oversized form is not reported as a missing token.
+        if (context.Request.HasFormContentType && !context.Request.Headers.ContainsKey(options.Value.HeaderName!))
+        {
+            var (_, problem) = await FormBody.ReadAsync(context.Request, context.RequestAborted);
+            if (problem is not null)
+            {
+                await problem.ExecuteAsync(context);
+                return;
+            }
         }
 
         try
