@@ -11,6 +11,7 @@ using AdStudio.Web.Features.Health;
 using AdStudio.Web.Features.Import;
 using AdStudio.Web.Features.Models;
 using AdStudio.Web.Features.Pipeline;
+using AdStudio.Web.Features.Security;
 using AdStudio.Web.Features.Segments;
 using AdStudio.Web.Features.Serving;
 using AdStudio.Web.Features.Simulation;
@@ -26,6 +27,7 @@ builder.AddAccounts();
 builder.AddStorefront();
 builder.AddUsers();
 builder.AddAudit();
+builder.AddSecurity();
 builder.AddLimits();
 builder.AddPipeline();
 builder.AddEvents();
@@ -47,11 +49,13 @@ var app = builder.Build();
 
 await app.InitializeAdStudioAsync();
 
+app.UseProxyAndTransport();
 app.UseExceptionHandler();
 app.UseWhen(
     context => !ApiPaths.IsApi(context.Request.Path),
     ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages());
+app.UseSecurityHeaders();
 
 // Explicit routing after the status-code pages, so a re-executed "/not-found" is routed again.
 app.UseRouting();
@@ -60,6 +64,7 @@ app.UseStorefrontKeys();
 app.UseAccounts();
 app.UseRateLimiter();
 app.UseAntiforgery();
+app.UseCookieAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccounts();

@@ -21,7 +21,6 @@ public sealed class DemoSeeder(
     TimeProvider clock) : IPipelineStep
 {
     public const string MarkerKey = "demo.seed";
-    private const string Started = "started";
     private const string Completed = "completed";
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromHours(2);
 
@@ -43,17 +42,17 @@ public sealed class DemoSeeder(
                 return "The demo data is already in place; nothing to do.";
             }
 
-            if (marker is null && (await db.Shoppers.AnyAsync(cancellationToken) || await db.Campaigns.AnyAsync(cancellationToken)))
+            var world = WorldGenerator.Generate(options.Seed, options.Shoppers);
+            if (await DemoSeedGuard.FindForeignDataAsync(db, marker?.Value, world, cancellationToken) is { } refusal)
             {
-                throw new InvalidOperationException("The database already holds shoppers or campaigns; the demo seed only fills an empty database.");
+                throw new InvalidOperationException(refusal);
             }
 
-            // A run interrupted half-way left partial demo data: start over from a clean slate.
+            // A run interrupted half-way left partial demo data (and nothing else, as checked): start over from a clean slate.
             await ClearAsync(db, cancellationToken);
-            db.Settings.Add(new Setting { Key = MarkerKey, Value = Started });
+            db.Settings.Add(new Setting { Key = MarkerKey, Value = DemoSeedGuard.StartedMarker(now) });
             await db.SaveChangesAsync(cancellationToken);
 
-            var world = WorldGenerator.Generate(options.Seed, options.Shoppers);
             await DemoShopSetup.WriteShoppersAsync(db, world, start, cancellationToken);
             progress.Report(0.03);
             var segmentIds = await DemoShopSetup.WriteSegmentsAsync(db, world, start, cancellationToken);

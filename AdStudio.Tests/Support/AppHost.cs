@@ -35,6 +35,9 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>Headers every client of this app sends, such as the <c>X-Forwarded-Proto</c> a TLS-terminating proxy adds.</summary>
+    internal IReadOnlyDictionary<string, string> ClientHeaders { get; init; } = new Dictionary<string, string>();
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public IServiceProvider Services => _factory!.Services;
@@ -50,7 +53,17 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
 
     /// <summary>A client with no credentials at all.</summary>
     public HttpClient CreateAnonymousClient(bool followRedirects = true) =>
-        new(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress };
+        WithClientHeaders(new(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress });
+
+    internal HttpClient WithClientHeaders(HttpClient client)
+    {
+        foreach (var (name, value) in ClientHeaders)
+        {
+            client.DefaultRequestHeaders.Add(name, value);
+        }
+
+        return client;
+    }
 
     public AdStudioDb OpenDb() => Services.GetRequiredService<IDbContextFactory<AdStudioDb>>().CreateDbContext();
 
@@ -58,7 +71,7 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
     {
         _factory = new AdStudioFactory(_dataDirectory, _overrides, _services);
         _factory.StartServer();
-        using (var client = _factory.CreateClient())
+        using (var client = WithClientHeaders(_factory.CreateClient()))
         {
             BaseAddress = client.BaseAddress!;
             AdminToken = await TestCredentials.TokenAsync(client);
@@ -105,6 +118,11 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
 
     private async Task WaitForDemoAsync()
     {
+        if (_overrides?.GetValueOrDefault("Demo:Enabled") == "false")
+        {
+            return;
+        }
+
         using var client = CreateClient();
         var runs = await client.GetFromJsonAsync<PipelineRunDto[]>("/api/pipeline/runs");
         var seed = runs!.Single(r => r.Step == "seed");

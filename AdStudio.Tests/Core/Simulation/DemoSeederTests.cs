@@ -101,6 +101,97 @@ public sealed class DemoSeederTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(() => Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task RunAsync_NoMarkerButASegment_RefusesToSeed()
+    {
+        await using (var db = _first.Open())
+        {
+            db.Segments.Add(new AdStudio.Core.Segments.Segment { Name = "Our VIPs", CreatedAt = _clock.Now.UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None));
+
+        Assert.Contains("only fills an empty database", refusal.Message, StringComparison.Ordinal);
+        await using var after = _first.Open();
+        Assert.Equal(1, await after.Segments.CountAsync());
+    }
+
+    [Fact]
+    public async Task RunAsync_InterruptedSeedWithOnlyItsOwnData_StartsOverAndCompletes()
+    {
+        await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
+        var complete = await CountsAsync(_first);
+        await MarkInterruptedAsync(_first, DemoSeedGuard.StartedMarker(_clock.Now.UtcDateTime));
+
+        var summary = await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
+
+        // Started over: the same world again (new row ids, so compared by counts), not added on top.
+        Assert.Contains("Seeded 400 shoppers", summary, StringComparison.Ordinal);
+        Assert.Equal(complete, await CountsAsync(_first));
+        await using var db = _first.Open();
+        Assert.Equal("completed", (await db.Settings.SingleAsync(s => s.Key == DemoSeeder.MarkerKey)).Value);
+    }
+
+    [Theory]
+    [InlineData("foreign shopper", "shoppers that are not in the demo world")]
+    [InlineData("event after start", "events recorded after")]
+    [InlineData("campaign after start", "created after the interrupted seed started")]
+    [InlineData("audited creative", "campaigns or creatives that someone changed")]
+    [InlineData("marker without time", "events recorded after")]
+    public async Task RunAsync_InterruptedSeedAndDataItDidNotCreate_RefusesAndKeepsEverything(string added, string reason)
+    {
+        await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
+        var startedAt = _clock.Now.UtcDateTime;
+        await MarkInterruptedAsync(_first, added == "marker without time" ? "started" : DemoSeedGuard.StartedMarker(startedAt));
+        await using (var db = _first.Open())
+        {
+            var later = startedAt.AddHours(1);
+            switch (added)
+            {
+                case "foreign shopper":
+                    db.Shoppers.Add(new AdStudio.Core.Shoppers.Shopper { Id = "real-customer", HasTrackingConsent = true, FirstSeenAt = startedAt.AddDays(-10) });
+                    break;
+                case "event after start":
+                    db.BehaviourEvents.Add(new AdStudio.Core.Events.BehaviourEvent { ShopperId = "shopper-000001", Type = default, OccurredAt = later });
+                    break;
+                case "campaign after start":
+                    db.Campaigns.Add(new AdStudio.Core.Campaigns.Campaign { Name = "Black Friday", CreatedAt = later, StartsAt = later });
+                    break;
+                case "audited creative":
+                    AdStudio.Core.Auditing.AuditTrail.Add(db, AdStudio.Core.Auditing.AuditTrail.Creative, 1, "marketer@shop.test", "updated", null, later);
+                    break;
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var before = await FingerprintAsync(_first);
+        await using var counts = _first.Open();
+        var shoppers = await counts.Shoppers.CountAsync();
+        var campaigns = await counts.Campaigns.CountAsync();
+
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None));
+
+        Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await FingerprintAsync(_first));
+        Assert.Equal(shoppers, await counts.Shoppers.CountAsync());
+        Assert.Equal(campaigns, await counts.Campaigns.CountAsync());
+    }
+
+    private static async Task<string> CountsAsync(TestDatabase database)
+    {
+        await using var db = database.Open();
+        return $"{await db.Shoppers.CountAsync()}|{await db.Campaigns.CountAsync()}|{await db.Creatives.CountAsync()}|{await db.Segments.CountAsync()}|"
+            + $"{await db.BehaviourEvents.CountAsync()}|{await db.AdEvents.CountAsync()}";
+    }
+
+    private static async Task MarkInterruptedAsync(TestDatabase database, string marker)
+    {
+        await using var db = database.Open();
+        await db.Settings.Where(s => s.Key == DemoSeeder.MarkerKey).ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, marker));
+    }
+
     private static async Task<string> FingerprintAsync(TestDatabase database)
     {
         await using var db = database.Open();

@@ -9,7 +9,12 @@ public static class SimulationSetup
     public static IHostApplicationBuilder AddSimulation(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
-        builder.Services.AddSingleton<IPipelineStep, DemoSeeder>();
+        // The seed step wipes and rewrites shop data: it exists only where the demo is switched on.
+        if (builder.Configuration.GetSection(DemoOptions.SectionName).GetValue<bool?>(nameof(DemoOptions.Enabled)) ?? new DemoOptions().Enabled)
+        {
+            builder.Services.AddSingleton<IPipelineStep, DemoSeeder>();
+        }
+
         return builder;
     }
 }

@@ -105,9 +105,9 @@ public sealed class PipelineKillTests(ITestOutputHelper output) : IDisposable
                     return found;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException)
             {
-                // Not listening yet.
+                // Not listening yet, or not ready to sign in yet.
             }
 
             await Task.Delay(100);
