@@ -43,6 +43,10 @@ public sealed class ExperimentLifecycleTests : IAsyncLifetime
         Assert.Equal(treatment, ExperimentDecision.ShippedVariant(stored.Decision));
         Assert.Equal("Ship Short", ExperimentDecision.Describe(stored));
         Assert.True(stored.Variants.Single(v => v.Name == "Control").IsControl);
+        var audit = await db.AuditEntries.Where(a => a.EntityType == "experiment" && a.EntityId == experiment.Id).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(["created", "started", "stopped"], audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal("maria", a.Actor));
+        Assert.StartsWith($"ship:{treatment}: Short headline won", audit[2].Details, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,8 @@ public sealed class CsvImporterTests : IAsyncLifetime
         Assert.StartsWith("Row,Column,Reason", report, StringComparison.Ordinal);
         await using var db = _db.Open();
         Assert.Equal(["a", "d,with comma"], await db.Shoppers.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
+        var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == "import");
+        Assert.Equal(("maria", "imported", "shoppers: 5 rows, 2 imported, 0 unchanged, 3 rejected"), (audit.Actor, audit.Action, audit.Details));
     }
 
     [Fact]
