@@ -87,7 +87,7 @@ public sealed class ModelServingTests(TrainedAppHost host) : IClassFixture<Train
         Assert.Contains(candidateId, modelIds);
         Assert.Contains(activeId, modelIds);
         await using var db = App.OpenDb();
-        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.EntityType == "model" && e.Actor == "api"));
+        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.EntityType == "model" && e.Actor == TestCredentials.AdminEmail));
     }
 
     [Fact]
