@@ -9,6 +9,18 @@ public static class AuditTrail
     public const string Campaign = "campaign";
     public const string User = "user";
     public const string StorefrontKey = "storefront-key";
+    public const string Model = "model";
+    public const string Segment = "segment";
+    public const string Experiment = "experiment";
+
+    /// <summary>A pipeline step started by a person (scheduled runs are in the run ledger, not here).</summary>
+    public const string Pipeline = "pipeline";
+
+    /// <summary>A CSV import of shoppers or events; the entity id is 0 (an import is not a stored thing).</summary>
+    public const string Import = "import";
+
+    /// <summary>Every entity type, for filters in the API and on the audit page.</summary>
+    public static IReadOnlyList<string> EntityTypes { get; } = [User, StorefrontKey, Creative, Campaign, Segment, Experiment, Model, Pipeline, Import];
 
     public static void Add(AdStudioDb db, string entityType, int entityId, string actor, string action, string? details, DateTime at) =>
         db.AuditEntries.Add(new AuditEntry

@@ -49,6 +49,7 @@ public sealed class CreativeService(
             Height = image.Height,
             Status = CreativeStatus.Draft,
             CreatedAt = now,
+            LastEditedBy = ActorName(actor),
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Creatives.Add(creative);
@@ -84,6 +85,7 @@ public sealed class CreativeService(
         creative.Tags = string.Join(",", (copy.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         creative.Discount = copy.Discount;
         creative.Status = CreativeStatus.Draft;
+        creative.LastEditedBy = ActorName(actor);
         AuditTrail.Add(db, AuditTrail.Creative, id, actor, "edited", wasLive ? "Copy changed; back to draft for a new review." : "Copy changed.", Now());
         await db.SaveChangesAsync(ct);
         return creative;
@@ -111,9 +113,11 @@ public sealed class CreativeService(
         return findings;
     }
 
+    /// <exception cref="FourEyesException">The reviewer changed the image or copy last.</exception>
     public async Task ApproveAsync(int id, string reviewer, CancellationToken ct) =>
         await ReviewAsync(id, reviewer, CreativeStatus.Approved, null, ct);
 
+    /// <exception cref="FourEyesException">The reviewer changed the image or copy last.</exception>
     public async Task RejectAsync(int id, string reviewer, string reasons, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reasons))
@@ -184,6 +188,12 @@ public sealed class CreativeService(
             throw new CreativeRuleException($"Only a creative waiting for review can be {Describe(outcome)}; this one is {Describe(creative.Status)}.");
         }
 
+        if (IsLastEditor(creative, reviewer))
+        {
+            throw new FourEyesException(
+                $"You changed this creative's image or copy last, so another reviewer must decide on it (four-eyes review). It stays {Describe(creative.Status)}.");
+        }
+
         creative.Status = outcome;
         if (outcome == CreativeStatus.Approved)
         {
@@ -195,6 +205,17 @@ public sealed class CreativeService(
         creative.ReviewedBy = reviewer.Trim();
         AuditTrail.Add(db, AuditTrail.Creative, id, reviewer, Describe(outcome), reasons, Now());
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Whether <paramref name="reviewer"/> made the last change to the image or copy (e-mails compare without case).</summary>
+    public static bool IsLastEditor(Creative creative, string reviewer) =>
+        creative.LastEditedBy is { } editor && string.Equals(editor, ActorName(reviewer), StringComparison.OrdinalIgnoreCase);
+
+    // The same trimming and length as the audit trail, so the editor and the reviewer compare like for like.
+    private static string ActorName(string actor)
+    {
+        var trimmed = actor.Trim();
+        return trimmed.Length > 128 ? trimmed[..128] : trimmed;
     }
 
     private static async Task<Creative> FindAsync(AdStudioDb db, int id, CancellationToken ct) =>

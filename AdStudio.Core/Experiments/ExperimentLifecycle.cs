@@ -1,3 +1,4 @@
+using AdStudio.Core.Auditing;
 using AdStudio.Core.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
     /// <summary>The largest traffic weight of an arm; weights are relative, so this only keeps their sum finite.</summary>
     public const double MaxWeight = 1_000_000;
 
-    public async Task<Experiment> CreateAsync(ExperimentDraft draft, CancellationToken ct)
+    public async Task<Experiment> CreateAsync(ExperimentDraft draft, string actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaign = await db.Campaigns.Include(c => c.Creatives).FirstOrDefaultAsync(c => c.Id == draft.CampaignId, ct)
@@ -64,10 +65,12 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
         };
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(ct);
+        AuditTrail.Add(db, AuditTrail.Experiment, experiment.Id, actor, "created", $"{experiment.Name}: {Weights(experiment)}", experiment.CreatedAt);
+        await db.SaveChangesAsync(ct);
         return experiment;
     }
 
-    public async Task StartAsync(int experimentId, CancellationToken ct)
+    public async Task StartAsync(int experimentId, string actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var experiment = await FindAsync(db, experimentId, ct);
@@ -83,11 +86,12 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
 
         experiment.Status = ExperimentStatus.Running;
         experiment.StartedAt = clock.GetUtcNow().UtcDateTime;
+        AuditTrail.Add(db, AuditTrail.Experiment, experiment.Id, actor, "started", Weights(experiment), experiment.StartedAt.Value);
         await db.SaveChangesAsync(ct);
     }
 
     /// <param name="decision">An <see cref="ExperimentDecision"/> value.</param>
-    public async Task StopAsync(int experimentId, string decision, string rationale, CancellationToken ct)
+    public async Task StopAsync(int experimentId, string decision, string rationale, string actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var experiment = await FindAsync(db, experimentId, ct);
@@ -113,11 +117,12 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
         experiment.StoppedAt = clock.GetUtcNow().UtcDateTime;
         experiment.Decision = decision;
         experiment.Rationale = rationale.Trim();
+        AuditTrail.Add(db, AuditTrail.Experiment, experiment.Id, actor, "stopped", $"{decision}: {experiment.Rationale}", experiment.StoppedAt.Value);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Changes traffic weights of a draft; a running or stopped experiment refuses (start a new one).</summary>
-    public async Task UpdateWeightsAsync(int experimentId, IReadOnlyDictionary<int, double> weights, CancellationToken ct)
+    public async Task UpdateWeightsAsync(int experimentId, IReadOnlyDictionary<int, double> weights, string actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var experiment = await FindAsync(db, experimentId, ct);
@@ -136,8 +141,12 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
             variant.Weight = weights.GetValueOrDefault(variant.Id, variant.Weight);
         }
 
+        AuditTrail.Add(db, AuditTrail.Experiment, experiment.Id, actor, "weights-changed", Weights(experiment), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
+
+    private static string Weights(Experiment experiment) =>
+        "weights " + string.Join(", ", experiment.Variants.Select(v => $"{v.Name} {v.Weight.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}"));
 
     private static async Task<Experiment> FindAsync(AdStudioDb db, int id, CancellationToken ct) =>
         await db.Experiments.Include(e => e.Variants).FirstOrDefaultAsync(e => e.Id == id, ct)

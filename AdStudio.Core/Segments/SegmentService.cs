@@ -1,24 +1,26 @@
+using AdStudio.Core.Auditing;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Segments.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdStudio.Core.Segments;
 
-/// <summary>Saves, renames, duplicates and archives rule segments; a rule is validated before it is stored.</summary>
+/// <summary>Saves, renames, duplicates and archives rule segments; a rule is validated before it is stored. Every change is audited with its actor.</summary>
 public sealed class SegmentService(IDbContextFactory<AdStudioDb> dbFactory, AudienceIndex audiences, TimeProvider clock)
 {
-    public async Task<Segment> CreateAsync(string name, string? description, string ruleJson, CancellationToken ct)
+    public async Task<Segment> CreateAsync(string name, string? description, string ruleJson, string actor, CancellationToken ct)
     {
         var rule = Validate(name, ruleJson);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var segment = new Segment { Name = name.Trim(), Description = description?.Trim(), Kind = SegmentKind.Rule, RuleJson = ruleJson, CreatedAt = Now() };
         db.Segments.Add(segment);
         await db.SaveChangesAsync(ct);
+        AuditTrail.Add(db, AuditTrail.Segment, segment.Id, actor, "created", segment.Name, Now());
         await MaterializeAsync(db, segment, rule, ct);
         return segment;
     }
 
-    public async Task<Segment> UpdateAsync(int id, string name, string? description, string ruleJson, CancellationToken ct)
+    public async Task<Segment> UpdateAsync(int id, string name, string? description, string ruleJson, string actor, CancellationToken ct)
     {
         var rule = Validate(name, ruleJson);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -29,12 +31,13 @@ public sealed class SegmentService(IDbContextFactory<AdStudioDb> dbFactory, Audi
         }
 
         (segment.Name, segment.Description, segment.RuleJson) = (name.Trim(), description?.Trim(), ruleJson);
+        AuditTrail.Add(db, AuditTrail.Segment, id, actor, "edited", segment.Name, Now());
         await db.SaveChangesAsync(ct);
         await MaterializeAsync(db, segment, rule, ct);
         return segment;
     }
 
-    public async Task RenameAsync(int id, string name, CancellationToken ct)
+    public async Task RenameAsync(int id, string name, string actor, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 128)
         {
@@ -43,10 +46,11 @@ public sealed class SegmentService(IDbContextFactory<AdStudioDb> dbFactory, Audi
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         (await FindAsync(db, id, ct)).Name = name.Trim();
+        AuditTrail.Add(db, AuditTrail.Segment, id, actor, "renamed", name.Trim(), Now());
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<Segment> DuplicateAsync(int id, CancellationToken ct)
+    public async Task<Segment> DuplicateAsync(int id, string actor, CancellationToken ct)
     {
         Segment source;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -55,10 +59,10 @@ public sealed class SegmentService(IDbContextFactory<AdStudioDb> dbFactory, Audi
         }
 
         var name = $"Copy of {source.Name}";
-        return await CreateAsync(name.Length > 128 ? name[..128] : name, source.Description, source.RuleJson, ct);
+        return await CreateAsync(name.Length > 128 ? name[..128] : name, source.Description, source.RuleJson, actor, ct);
     }
 
-    public async Task ArchiveAsync(int id, CancellationToken ct)
+    public async Task ArchiveAsync(int id, string actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var segment = await FindAsync(db, id, ct);
@@ -69,11 +73,12 @@ public sealed class SegmentService(IDbContextFactory<AdStudioDb> dbFactory, Audi
 
         segment.IsArchived = true;
         await db.SegmentMembers.Where(m => m.SegmentId == id).ExecuteDeleteAsync(ct);
+        AuditTrail.Add(db, AuditTrail.Segment, id, actor, "archived", segment.Name, Now());
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Adopts a cluster as a named segment whose members follow the cluster across reruns.</summary>
-    public async Task<Segment> AdoptClusterAsync(string clusterKey, string name, CancellationToken ct)
+    public async Task<Segment> AdoptClusterAsync(string clusterKey, string name, string actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cluster = await db.Clusters.FirstOrDefaultAsync(c => c.Key == clusterKey, ct) ?? throw new KeyNotFoundException($"There is no cluster {clusterKey}.");
@@ -93,6 +98,7 @@ public sealed class SegmentService(IDbContextFactory<AdStudioDb> dbFactory, Audi
         segment.Size = members.Count;
         segment.MaterialisedAt = Now();
         db.SegmentSizes.Add(new SegmentSizePoint { SegmentId = segment.Id, At = Now(), Size = members.Count });
+        AuditTrail.Add(db, AuditTrail.Segment, segment.Id, actor, "created", $"{segment.Name}, from cluster {cluster.Key}", Now());
         await db.SaveChangesAsync(ct);
         return segment;
     }

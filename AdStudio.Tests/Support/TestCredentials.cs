@@ -17,6 +17,9 @@ public static class TestCredentials
         new("Auth:BootstrapAdmin:Email", AdminEmail),
         new("Auth:BootstrapAdmin:Password", AdminPassword),
         new("Auth:StorefrontKeys:0", StorefrontKey),
+
+        // Tests sign in far more often than people do; the rate-limit tests set their own low limit.
+        new("RateLimits:SignInPerMinute", "100000"),
     ];
 
     /// <summary>Asks the app for a bearer token; fails the test with the app's answer when refused.</summary>

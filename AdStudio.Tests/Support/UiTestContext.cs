@@ -25,6 +25,7 @@ public static class UiTestContext
         auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Email, UserEmail));
         auth.SetRoles(held);
         auth.SetPolicies([.. Policies.SatisfiedBy(held)]);
+        context.Services.AddScoped<AdStudio.Web.Infrastructure.CircuitAccess>();
         services?.Invoke(context.Services);
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return context;

@@ -9,7 +9,7 @@ namespace AdStudio.Core.Modeling.Registry;
 /// <summary>Manual registry actions: promote a version to active, or roll back to the previously active one.</summary>
 public sealed class ModelRegistry(IDbContextFactory<AdStudioDb> dbFactory, TimeProvider clock)
 {
-    public const string AuditEntity = "model";
+    public const string AuditEntity = AuditTrail.Model;
 
     // SQLITE_CONSTRAINT_UNIQUE: https://www.sqlite.org/rescode.html#constraint_unique
     private const int SqliteUniqueConstraint = 2067;

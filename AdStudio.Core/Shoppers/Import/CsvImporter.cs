@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using AdStudio.Core.Auditing;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using CsvHelper;
@@ -26,7 +27,8 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
 
     public string ReportFolder => Path.Combine(paths.Directory, "imports");
 
-    public async Task<ImportResult> ImportAsync(string kind, Stream csv, CancellationToken ct)
+    /// <param name="actor">Who imports, for the audit trail (counts only; no row content is recorded).</param>
+    public async Task<ImportResult> ImportAsync(string kind, Stream csv, string actor, CancellationToken ct)
     {
         if (kind is not (Shoppers or Events))
         {
@@ -74,7 +76,12 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
         }
 
         var report = errors.Count > 0 ? await WriteReportAsync(errors, ct) : null;
-        return new ImportResult(kind, rows, imported, rows - rejected - imported, rejected, errors, report);
+        var result = new ImportResult(kind, rows, imported, rows - rejected - imported, rejected, errors, report);
+        AuditTrail.Add(
+            db, AuditTrail.Import, 0, actor, "imported",
+            $"{kind}: {rows} rows, {imported} imported, {result.Unchanged} unchanged, {rejected} rejected", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return result;
     }
 
     /// <summary>The stored error report for an id this importer issued, or null.</summary>

@@ -86,6 +86,43 @@ public sealed class CreativeServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Review_ByWhoeverChangedItLast_IsRefusedAndChangesNothing()
+    {
+        // Arrange: maria uploads, jon edits the copy last and submits.
+        var creative = await _service.UploadAsync("spring.png", TestImages.Png(), "maria@shop.example", CancellationToken.None);
+        await _service.UpdateCopyAsync(creative.Id, Copy(), " Jon@Shop.Example ", CancellationToken.None);
+        await _service.SubmitAsync(creative.Id, "jon@shop.example", CancellationToken.None);
+
+        // Act
+        var approve = await Assert.ThrowsAsync<FourEyesException>(() => _service.ApproveAsync(creative.Id, "jon@shop.example", CancellationToken.None));
+        var reject = await Assert.ThrowsAsync<FourEyesException>(() => _service.RejectAsync(creative.Id, "JON@shop.example", "No.", CancellationToken.None));
+
+        // Assert: the uploader is not the last editor any more, so maria may decide.
+        Assert.Contains("four-eyes", approve.Message, StringComparison.Ordinal);
+        Assert.Contains("four-eyes", reject.Message, StringComparison.Ordinal);
+        await using (var db = _db.Open())
+        {
+            var stored = await db.Creatives.SingleAsync();
+            Assert.Equal((CreativeStatus.PendingReview, "Jon@Shop.Example", null), (stored.Status, stored.LastEditedBy, stored.ReviewedBy));
+        }
+
+        await _service.ApproveAsync(creative.Id, "maria@shop.example", CancellationToken.None);
+        await using var after = _db.Open();
+        Assert.Equal(CreativeStatus.Approved, (await after.Creatives.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Upload_RecordsTheUploaderAsLastEditor_WhoThenCannotApprove()
+    {
+        var creative = await _service.UploadAsync("spring.png", TestImages.Png(), "maria", CancellationToken.None);
+        await _service.UpdateCopyAsync(creative.Id, Copy(), "jon", CancellationToken.None);
+        await _service.SubmitAsync(creative.Id, "jon", CancellationToken.None);
+
+        Assert.Equal("maria", creative.LastEditedBy);
+        await Assert.ThrowsAsync<FourEyesException>(() => _service.ApproveAsync(creative.Id, "jon", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Submit_ForbiddenClaim_StaysDraftWithFindings()
     {
         var creative = await _service.UploadAsync("spring.png", TestImages.Png(), "maria", CancellationToken.None);

@@ -30,11 +30,11 @@ public sealed class ExperimentLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Lifecycle_DraftStartStop_RecordsTimesDecisionAndRationale()
     {
-        var experiment = await _lifecycle.CreateAsync(Draft(), CancellationToken.None);
-        await _lifecycle.StartAsync(experiment.Id, CancellationToken.None);
+        var experiment = await _lifecycle.CreateAsync(Draft(), "maria", CancellationToken.None);
+        await _lifecycle.StartAsync(experiment.Id, "maria", CancellationToken.None);
         var treatment = experiment.Variants.Single(v => !v.IsControl).Id;
 
-        await _lifecycle.StopAsync(experiment.Id, ExperimentDecision.Ship(treatment), "Short headline won on CTR with 99 % chance.", CancellationToken.None);
+        await _lifecycle.StopAsync(experiment.Id, ExperimentDecision.Ship(treatment), "Short headline won on CTR with 99 % chance.", "maria", CancellationToken.None);
 
         await using var db = _db.Open();
         var stored = await db.Experiments.Include(e => e.Variants).SingleAsync();
@@ -48,12 +48,12 @@ public sealed class ExperimentLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task UpdateWeights_RunningExperiment_IsRefused()
     {
-        var experiment = await _lifecycle.CreateAsync(Draft(), CancellationToken.None);
-        await _lifecycle.UpdateWeightsAsync(experiment.Id, experiment.Variants.ToDictionary(v => v.Id, _ => 2.0), CancellationToken.None);
-        await _lifecycle.StartAsync(experiment.Id, CancellationToken.None);
+        var experiment = await _lifecycle.CreateAsync(Draft(), "maria", CancellationToken.None);
+        await _lifecycle.UpdateWeightsAsync(experiment.Id, experiment.Variants.ToDictionary(v => v.Id, _ => 2.0), "maria", CancellationToken.None);
+        await _lifecycle.StartAsync(experiment.Id, "maria", CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<ExperimentRuleException>(() =>
-            _lifecycle.UpdateWeightsAsync(experiment.Id, experiment.Variants.ToDictionary(v => v.Id, _ => 3.0), CancellationToken.None));
+            _lifecycle.UpdateWeightsAsync(experiment.Id, experiment.Variants.ToDictionary(v => v.Id, _ => 3.0), "maria", CancellationToken.None));
 
         Assert.Contains("Start a new experiment", error.Message, StringComparison.Ordinal);
         await using var db = _db.Open();
@@ -63,23 +63,23 @@ public sealed class ExperimentLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Start_SecondExperimentOnSameCampaign_IsRefused()
     {
-        var first = await _lifecycle.CreateAsync(Draft(), CancellationToken.None);
-        var second = await _lifecycle.CreateAsync(Draft(new ArmDraft("Control", _creatives[0], 1), new ArmDraft("Other", _creatives[2], 1)), CancellationToken.None);
-        await _lifecycle.StartAsync(first.Id, CancellationToken.None);
+        var first = await _lifecycle.CreateAsync(Draft(), "maria", CancellationToken.None);
+        var second = await _lifecycle.CreateAsync(Draft(new ArmDraft("Control", _creatives[0], 1), new ArmDraft("Other", _creatives[2], 1)), "maria", CancellationToken.None);
+        await _lifecycle.StartAsync(first.Id, "maria", CancellationToken.None);
 
-        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StartAsync(second.Id, CancellationToken.None));
+        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StartAsync(second.Id, "maria", CancellationToken.None));
     }
 
     [Fact]
     public async Task Stop_WithoutRationaleOrWithControlAsShip_IsRefused()
     {
-        var experiment = await _lifecycle.CreateAsync(Draft(), CancellationToken.None);
-        await _lifecycle.StartAsync(experiment.Id, CancellationToken.None);
+        var experiment = await _lifecycle.CreateAsync(Draft(), "maria", CancellationToken.None);
+        await _lifecycle.StartAsync(experiment.Id, "maria", CancellationToken.None);
         var control = experiment.Variants.Single(v => v.IsControl).Id;
 
-        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StopAsync(experiment.Id, ExperimentDecision.Inconclusive, " ", CancellationToken.None));
-        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StopAsync(experiment.Id, ExperimentDecision.Ship(control), "why", CancellationToken.None));
-        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StopAsync(experiment.Id, "maybe", "why", CancellationToken.None));
+        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StopAsync(experiment.Id, ExperimentDecision.Inconclusive, " ", "maria", CancellationToken.None));
+        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StopAsync(experiment.Id, ExperimentDecision.Ship(control), "why", "maria", CancellationToken.None));
+        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.StopAsync(experiment.Id, "maybe", "why", "maria", CancellationToken.None));
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class ExperimentLifecycleTests : IAsyncLifetime
             _ => [new("Control", _creatives[0], 1), new("B", 9999, 1)],
         };
 
-        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.CreateAsync(Draft(arms), CancellationToken.None));
+        await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.CreateAsync(Draft(arms), "maria", CancellationToken.None));
         await using var db = _db.Open();
         Assert.Equal(0, await db.Experiments.CountAsync());
     }

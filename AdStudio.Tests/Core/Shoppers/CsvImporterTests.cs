@@ -21,7 +21,7 @@ public sealed class CsvImporterTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private Task<ImportResult> ImportAsync(string kind, string csv) => _importer.ImportAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
+    private Task<ImportResult> ImportAsync(string kind, string csv) => _importer.ImportAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "maria", CancellationToken.None);
 
     [Fact]
     public async Task Shoppers_BadRows_AreReportedWithRowColumnAndReason_GoodRowsImported()
@@ -133,7 +133,7 @@ public sealed class CsvImporterTests : IAsyncLifetime
         }
 
         await using var file = File.OpenRead(path);
-        var result = await _importer.ImportAsync(CsvImporter.Events, file, CancellationToken.None);
+        var result = await _importer.ImportAsync(CsvImporter.Events, file, "maria", CancellationToken.None);
 
         Assert.Equal((50_001L, 50_000L, 1L), (result.Rows, result.Imported, result.Rejected));
         await using var db = _db.Open();

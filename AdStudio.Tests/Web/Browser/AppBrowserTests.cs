@@ -3,9 +3,9 @@ using Microsoft.Playwright;
 
 namespace AdStudio.Tests.Web.Browser;
 
-/// <summary>The running app in a real Chromium: what a marketer sees and clicks.</summary>
+/// <summary>The running app in a real Chromium, signed in as the bootstrap admin: what a marketer sees and clicks.</summary>
 [Collection(RunningApp.Name)]
-public sealed class AppBrowserTests(AppHost app) : IAsyncLifetime
+public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncLifetime, IClassFixture<BrowserSignIn>
 {
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -15,7 +15,8 @@ public sealed class AppBrowserTests(AppHost app) : IAsyncLifetime
     {
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
-        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        var context = await signIn.NewContextAsync(_browser, app.BaseAddress);
+        _page = await context.NewPageAsync();
     }
 
     public async Task DisposeAsync()

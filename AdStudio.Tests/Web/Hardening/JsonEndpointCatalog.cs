@@ -18,12 +18,18 @@ public static class JsonEndpointCatalog
         new("POST", "/api/campaigns", Campaign),
         new("PUT", "/api/campaigns/{id}", Campaign),
         new("PUT", "/api/creatives/{id}", [("name", "\"Fuzz\""), ("headline", "\"Read more\""), ("body", "\"Books\""), ("callToAction", "\"Shop\""), ("landingUrl", "\"https://shop.example/books\""), ("category", "\"books\""), ("tags", "\"a,b\""), ("discount", "0.1")]),
-        new("POST", "/api/creatives/{id}/approve", [("reviewer", "\"rita\""), ("reasons", "\"ok\"")], ValidOnlyInReview: true),
-        new("POST", "/api/creatives/{id}/reject", [("reviewer", "\"rita\""), ("reasons", "\"too loud\"")], ValidOnlyInReview: true),
+        new("POST", "/api/creatives/{id}/approve", [("reasons", "\"ok\"")], ValidOnlyInReview: true),
+        new("POST", "/api/creatives/{id}/reject", [("reasons", "\"too loud\"")], ValidOnlyInReview: true),
         new("POST", "/api/segments/preview", Segment),
         new("POST", "/api/segments", Segment),
         new("PUT", "/api/segments/{id}", Segment),
         new("POST", "/api/storefront-keys", [("name", "\"Fuzz key\"")]),
+
+        // Id 1 is the fuzzing admin itself: changes to one's own account are refused (409), so the client's token survives.
+        new("POST", "/api/users", [("email", "\"fuzz-user@adstudio.test\""), ("password", "\"a-long-fuzz-password\""), ("roles", "[\"analyst\"]")]),
+        new("PUT", "/api/users/{id}/roles", [("roles", "[\"analyst\",\"reviewer\"]")]),
+        new("POST", "/api/users/{id}/password", [("password", "\"another-long-fuzz-password\"")]),
+        new("PUT", "/api/users/{id}/two-factor", [("required", "true")]),
     ];
 
     private static string Now => DateTime.UtcNow.AddMinutes(-1).ToString("O");

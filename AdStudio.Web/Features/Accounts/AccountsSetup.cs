@@ -42,20 +42,28 @@ public static class AccountsSetup
         builder.Services.ConfigureApplicationCookie(o => ConfigureCookie(o, auth));
 
         builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(AccountPolicies.Add);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        builder.Services.AddScoped<CircuitAccess>();
         builder.Services.AddSingleton<SetupToken>();
         builder.Services.AddSingleton<AccountBootstrapper>();
         builder.Services.AddScoped<TokenIssuer>();
         builder.Services.AddSingleton<SignInAudit>();
+        builder.Services.AddSingleton<AccountAudit>();
         return builder;
     }
 
-    /// <summary>Authentication, the bearer-token stamp check, then authorization (after routing, so endpoint rules apply).</summary>
+    /// <summary>
+    /// Authentication, the bearer-token stamp check, the set-up and two-factor gates for pages, then authorization
+    /// (after routing, so endpoint rules apply).
+    /// </summary>
     public static WebApplication UseAccounts(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseMiddleware<BearerStampCheck>();
+        app.UseMiddleware<SetupGate>();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         return app;
     }
@@ -63,6 +71,7 @@ public static class AccountsSetup
     public static WebApplication MapAccounts(this WebApplication app)
     {
         app.MapTokenEndpoint();
+        app.MapSignOut();
         return app;
     }
 
@@ -80,7 +89,18 @@ public static class AccountsSetup
 
         // The API answers in problem details; only pages are sent to the sign-in form.
         options.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
-        options.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            // The access-denied page names the role the refused page needs.
+            var policy = AccountPolicies.NamedBy(
+                context.HttpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() ?? []);
+            if (policy is not null)
+            {
+                context.RedirectUri = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, "need", policy);
+            }
+
+            return Challenge(context, StatusCodes.Status403Forbidden);
+        };
     }
 
     private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

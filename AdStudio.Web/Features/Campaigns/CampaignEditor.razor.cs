@@ -2,6 +2,8 @@ using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
+using AdStudio.Web.Features.Accounts;
+using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,8 @@ public sealed partial class CampaignEditor
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    [Inject] private CircuitAccess Access { get; set; } = default!;
 
     private bool _loaded;
     private string _name = "";
@@ -74,11 +78,17 @@ public sealed partial class CampaignEditor
 
     private async Task SaveAsync()
     {
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is not { } actor)
+        {
+            _message = CircuitAccess.Refused;
+            return;
+        }
+
         try
         {
             var campaign = Id is { } id
-                ? await Campaigns.UpdateAsync(id, Draft(), "ui", CancellationToken.None)
-                : await Campaigns.CreateAsync(Draft(), "ui", CancellationToken.None);
+                ? await Campaigns.UpdateAsync(id, Draft(), actor, CancellationToken.None)
+                : await Campaigns.CreateAsync(Draft(), actor, CancellationToken.None);
             Navigation.NavigateTo($"/campaigns/{campaign.Id}");
         }
         catch (CampaignRuleException ex)

@@ -3,7 +3,9 @@ using AdStudio.Core.Campaigns;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Reporting;
 using AdStudio.Web.Components.Common;
+using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Features.Dashboard;
+using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +27,8 @@ public sealed partial class CampaignPage
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private CircuitAccess Access { get; set; } = default!;
 
     private Campaign? _campaign;
     private KpiReport? _report;
@@ -96,10 +100,16 @@ public sealed partial class CampaignPage
 
     private async Task ActAsync(Func<int, string, CancellationToken, Task> action)
     {
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is not { } actor)
+        {
+            _error = CircuitAccess.Refused;
+            return;
+        }
+
         try
         {
             _error = null;
-            await action(Id, "ui", CancellationToken.None);
+            await action(Id, actor, CancellationToken.None);
             await LoadAsync();
         }
         catch (CampaignRuleException ex)
@@ -110,7 +120,13 @@ public sealed partial class CampaignPage
 
     private async Task DuplicateAsync()
     {
-        var copy = await Campaigns.DuplicateAsync(Id, "ui", CancellationToken.None);
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is not { } actor)
+        {
+            _error = CircuitAccess.Refused;
+            return;
+        }
+
+        var copy = await Campaigns.DuplicateAsync(Id, actor, CancellationToken.None);
         Navigation.NavigateTo($"/campaigns/{copy.Id}/edit");
     }
 

@@ -153,12 +153,15 @@ public static class CreativeEndpoints
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ApproveAsync(int id, HttpRequest request, CreativeService creatives, CancellationToken ct)
     {
-        var (body, error) = await JsonBody.ReadAsync(request, CreativesJsonContext.Default.ReviewRequest, ct);
+        // Approving needs no reasons, so an empty body is fine; a body, if sent, must be a valid review request.
+        var (body, error) = request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null)
+            ? (new ReviewRequest(null), null)
+            : await JsonBody.ReadAsync(request, CreativesJsonContext.Default.ReviewRequest, ct);
         return body is null
             ? ApiProblems.BadRequest(error!)
             : await RunAsync<NoContent>(async () =>
             {
-                await creatives.ApproveAsync(id, body.Reviewer ?? "", ct);
+                await creatives.ApproveAsync(id, Actor.Of(request), ct);
                 return TypedResults.NoContent();
             });
     }
@@ -170,7 +173,7 @@ public static class CreativeEndpoints
             ? ApiProblems.BadRequest(error!)
             : await RunAsync<NoContent>(async () =>
             {
-                await creatives.RejectAsync(id, body.Reviewer ?? "", body.Reasons ?? "", ct);
+                await creatives.RejectAsync(id, Actor.Of(request), body.Reasons ?? "", ct);
                 return TypedResults.NoContent();
             });
     }
@@ -192,6 +195,10 @@ public static class CreativeEndpoints
         catch (KeyNotFoundException ex)
         {
             return ApiProblems.NotFound(ex.Message);
+        }
+        catch (FourEyesException ex)
+        {
+            return TypedResults.Problem(detail: ex.Message, title: "Four-eyes review: someone else must decide.", statusCode: StatusCodes.Status403Forbidden);
         }
     }
 

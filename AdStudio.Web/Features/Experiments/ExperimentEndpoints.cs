@@ -34,15 +34,15 @@ public static class ExperimentEndpoints
     private static async Task<Results<JsonHttpResult<ExperimentResults>, ProblemHttpResult>> ResultsAsync(int id, ExperimentResultsService results, CancellationToken ct) =>
         await results.GetAsync(id, ct) is { } r ? TypedResults.Json(r, Json) : ApiProblems.NotFound($"There is no experiment {id}.");
 
-    private static Task<Results<NoContent, ProblemHttpResult>> StartAsync(int id, ExperimentLifecycle lifecycle, CancellationToken ct) =>
-        ApplyAsync(() => lifecycle.StartAsync(id, ct));
+    private static Task<Results<NoContent, ProblemHttpResult>> StartAsync(int id, HttpRequest request, ExperimentLifecycle lifecycle, CancellationToken ct) =>
+        ApplyAsync(() => lifecycle.StartAsync(id, Actor.Of(request), ct));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> StopAsync(int id, HttpRequest request, ExperimentLifecycle lifecycle, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync(request, StatsJsonContext.Default.StopRequest, ct);
         return body is null
             ? ApiProblems.BadRequest(error!)
-            : await ApplyAsync(() => lifecycle.StopAsync(id, body.Decision ?? "", body.Rationale ?? "", ct));
+            : await ApplyAsync(() => lifecycle.StopAsync(id, body.Decision ?? "", body.Rationale ?? "", Actor.Of(request), ct));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> WeightsAsync(int id, HttpRequest request, ExperimentLifecycle lifecycle, CancellationToken ct)
@@ -66,7 +66,7 @@ public static class ExperimentEndpoints
             }
         }
 
-        return await ApplyAsync(() => lifecycle.UpdateWeightsAsync(id, weights, ct));
+        return await ApplyAsync(() => lifecycle.UpdateWeightsAsync(id, weights, Actor.Of(request), ct));
     }
 
     /// <summary>Runs a lifecycle change; a broken rule is a 409 that says which (or a 404 for an unknown experiment).</summary>

@@ -2,6 +2,8 @@ using AdStudio.Core.Creatives;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Experiments.Stats;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Web.Features.Accounts;
+using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +19,8 @@ public sealed partial class NewExperiment
     [Inject] private ExperimentPlanner Planner { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private CircuitAccess Access { get; set; } = default!;
 
     private List<CampaignOption>? _campaigns;
     private List<Creative> _creatives = [];
@@ -79,12 +83,18 @@ public sealed partial class NewExperiment
             return;
         }
 
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is not { } actor)
+        {
+            _error = CircuitAccess.Refused;
+            return;
+        }
+
         try
         {
             var draft = new ExperimentDraft(
                 campaignId, _name, _hypothesis, [.. _arms.Select(a => new ArmDraft(a.Name, a.CreativeId, a.Weight))],
                 _alpha, _sequential, _plan?.TotalUnits ?? 5000, _cuped, 0.1, _plan?.UnitsPerVariant);
-            var experiment = await Lifecycle.CreateAsync(draft, CancellationToken.None);
+            var experiment = await Lifecycle.CreateAsync(draft, actor, CancellationToken.None);
             Navigation.NavigateTo($"/experiments/{experiment.Id}");
         }
         catch (Exception ex) when (ex is ExperimentRuleException or ExperimentNotFoundException)

@@ -69,7 +69,7 @@ public static class ImportEndpoints
                 return ApiProblems.BadRequest("Send the CSV as multipart/form-data or with Content-Type: text/csv.");
             }
 
-            var result = await importer.ImportAsync(kind, stream, ct);
+            var result = await importer.ImportAsync(kind, stream, Actor.Of(request), ct);
             return TypedResults.Ok(ImportResponse.From(result));
         }
         catch (ImportFormatException ex)

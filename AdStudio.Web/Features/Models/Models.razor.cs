@@ -5,6 +5,8 @@ using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Serving;
+using AdStudio.Web.Features.Accounts;
+using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,6 +35,8 @@ public partial class Models
 
     [Inject] private IOptions<ServingOptions> Serving { get; set; } = default!;
 
+    [Inject] private CircuitAccess Access { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
@@ -60,15 +64,27 @@ public partial class Models
 
     private async Task PromoteAsync(int id)
     {
-        var version = await Registry.PromoteAsync(id, "ui", CancellationToken.None);
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is not { } actor)
+        {
+            (_notice, _noticeSeverity) = (CircuitAccess.Refused, Severity.Error);
+            return;
+        }
+
+        var version = await Registry.PromoteAsync(id, actor, CancellationToken.None);
         await AfterChangeAsync($"Model #{version.Id} ({version.Trainer}) is now the active {version.Kind.ToString().ToUpperInvariant()} model.");
     }
 
     private async Task RollBackAsync(ModelKind kind)
     {
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is not { } actor)
+        {
+            (_notice, _noticeSeverity) = (CircuitAccess.Refused, Severity.Error);
+            return;
+        }
+
         try
         {
-            var version = await Registry.RollBackAsync(kind, "ui", CancellationToken.None);
+            var version = await Registry.RollBackAsync(kind, actor, CancellationToken.None);
             await AfterChangeAsync($"Rolled back: model #{version.Id} ({version.Trainer}) is the active {kind.ToString().ToUpperInvariant()} model again.");
         }
         catch (InvalidOperationException ex)

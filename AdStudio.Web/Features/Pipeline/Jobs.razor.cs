@@ -1,4 +1,5 @@
 using AdStudio.Core.Pipeline;
+using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -18,14 +19,19 @@ public sealed partial class Jobs
 
     [Inject] private IOptions<PipelineOptions> Options { get; set; } = default!;
 
+    [Inject] private CircuitAccess Access { get; set; } = default!;
+
     private readonly CancellationTokenSource _stop = new();
     private List<PipelineRun>? _runs;
     private string? _notice;
     private IReadOnlyList<StepSchedule> _schedules = [];
+    private List<string> _startable = [];
 
     protected override async Task OnInitializedAsync()
     {
         _schedules = Launcher.Schedules();
+        var user = await Access.UserAsync();
+        _startable = [.. Launcher.Steps.Where(step => StepAccess.MayStart(user, step))];
         await RefreshAsync();
         if (RendererInfo.IsInteractive)
         {
@@ -57,7 +63,15 @@ public sealed partial class Jobs
 
     private async Task StartAsync(string step)
     {
-        var (run, alreadyUnderWay) = await Launcher.LaunchAsync(step, _stop.Token);
+        // The buttons only show what the role may start; the role is checked again here, on the server.
+        var user = await Access.UserAsync();
+        if (!StepAccess.MayStart(user, step))
+        {
+            _notice = $"Your role may not start the '{step}' step.";
+            return;
+        }
+
+        var (run, alreadyUnderWay) = await Launcher.LaunchAsync(step, Actor.Of(user), _stop.Token);
         _notice = alreadyUnderWay ? $"Run #{run.Id} ({step}) is already under way." : $"Run #{run.Id} ({step}) is queued.";
         await RefreshAsync();
     }

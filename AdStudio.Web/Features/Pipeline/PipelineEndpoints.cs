@@ -34,7 +34,7 @@ public static class PipelineEndpoints
                 title: "Forbidden.", detail: $"Only an admin may start the '{step}' step: it deletes or copies data.", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var (run, _) = await launcher.LaunchAsync(step, ct);
+        var (run, _) = await launcher.LaunchAsync(step, Actor.Of(user), ct);
         return TypedResults.Accepted($"/api/pipeline/runs/{run.Id}", new PipelineStarted(run.Id, run.Step, run.Status.ToString().ToLowerInvariant()));
     }
 

@@ -1,3 +1,4 @@
+using AdStudio.Core.Auditing;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Simulation;
@@ -17,7 +18,8 @@ public sealed class PipelineLauncher(
     JobStorage storage,
     IDbContextFactory<AdStudioDb> dbFactory,
     IOptions<DemoOptions> demoOptions,
-    IOptions<PipelineOptions> pipelineOptions) : IDisposable
+    IOptions<PipelineOptions> pipelineOptions,
+    TimeProvider clock) : IDisposable
 {
     // The ledger's unique index is the real guard; this only spares the database the losing insert.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -51,6 +53,20 @@ public sealed class PipelineLauncher(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Queues the step for a person and records who started it (a run already under way is not recorded again).</summary>
+    public async Task<PipelineLaunch> LaunchAsync(string step, string actor, CancellationToken cancellationToken)
+    {
+        var launch = await LaunchAsync(step, cancellationToken);
+        if (!launch.AlreadyUnderWay)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            AuditTrail.Add(db, AuditTrail.Pipeline, launch.Run.Id, actor, "started", step, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return launch;
     }
 
     public async Task RecoverAsync(CancellationToken cancellationToken)

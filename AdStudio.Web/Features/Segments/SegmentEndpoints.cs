@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdStudio.Core.Auditing;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Segments.Rules;
@@ -22,13 +23,13 @@ public static class SegmentEndpoints
         api.MapPost("/preview", PreviewAsync).RequireAuthorization(Policies.Read);
         api.MapPost("/", CreateAsync).RequireAuthorization(Policies.Edit);
         api.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.Edit);
-        api.MapPost("/{id:int}/duplicate", async (int id, SegmentService s, IOptions<PrivacyOptions> p, CancellationToken ct) =>
-            await RunAsync(async () => (IResult)TypedResults.Created($"/api/segments", SegmentDto.From(await s.DuplicateAsync(id, ct), p.Value, true))))
+        api.MapPost("/{id:int}/duplicate", async (int id, HttpRequest r, SegmentService s, IOptions<PrivacyOptions> p, CancellationToken ct) =>
+            await RunAsync(async () => (IResult)TypedResults.Created($"/api/segments", SegmentDto.From(await s.DuplicateAsync(id, Actor.Of(r), ct), p.Value, true))))
             .RequireAuthorization(Policies.Edit);
-        api.MapPost("/{id:int}/archive", async (int id, SegmentService s, CancellationToken ct) =>
+        api.MapPost("/{id:int}/archive", async (int id, HttpRequest r, SegmentService s, CancellationToken ct) =>
             await RunAsync(async () =>
             {
-                await s.ArchiveAsync(id, ct);
+                await s.ArchiveAsync(id, Actor.Of(r), ct);
                 return TypedResults.NoContent();
             })).RequireAuthorization(Policies.Edit);
         // Raw shopper ids leave the system here: admins only.
@@ -82,7 +83,7 @@ public static class SegmentEndpoints
 
         try
         {
-            var s = await segments.CreateAsync(body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", ct);
+            var s = await segments.CreateAsync(body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", Actor.Of(request), ct);
             return TypedResults.Created($"/api/segments/{s.Id}", SegmentDto.From(s, privacy.Value, true));
         }
         catch (SegmentRuleException ex)
@@ -102,7 +103,7 @@ public static class SegmentEndpoints
 
         try
         {
-            return TypedResults.Ok(SegmentDto.From(await segments.UpdateAsync(id, body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", ct), privacy.Value, true));
+            return TypedResults.Ok(SegmentDto.From(await segments.UpdateAsync(id, body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", Actor.Of(request), ct), privacy.Value, true));
         }
         catch (SegmentRuleException ex)
         {
@@ -114,9 +115,9 @@ public static class SegmentEndpoints
         }
     }
 
-    /// <summary>Pseudonymous member ids as CSV; refused below the privacy threshold.</summary>
+    /// <summary>Pseudonymous member ids as CSV; refused below the privacy threshold. The audit trail records who and how many, never the ids.</summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        int id, IDbContextFactory<AdStudioDb> dbFactory, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+        int id, HttpRequest request, IDbContextFactory<AdStudioDb> dbFactory, IOptions<PrivacyOptions> privacy, TimeProvider clock, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && !s.IsArchived, ct) is not { } segment)
@@ -132,6 +133,8 @@ public static class SegmentEndpoints
         }
 
         var ids = await db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == id).OrderBy(m => m.ShopperId).Select(m => m.ShopperId).ToListAsync(ct);
+        AuditTrail.Add(db, AuditTrail.Segment, id, Actor.Of(request), "exported", $"members.csv, {ids.Count} rows", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
         return TypedResults.File(Encoding.UTF8.GetBytes("shopperId\n" + string.Join("\n", ids) + "\n"), "text/csv", $"segment-{id}-members.csv");
     }
 

@@ -1,5 +1,7 @@
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Segments;
+using AdStudio.Web.Features.Accounts;
+using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,8 @@ public sealed partial class SegmentPage
     [Inject] private IOptions<PrivacyOptions> Privacy { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private CircuitAccess Access { get; set; } = default!;
 
     private Segment? _segment;
     private bool _notFound;
@@ -74,11 +78,11 @@ public sealed partial class SegmentPage
         _visits = SegmentCharts.Distribution(audience, members, r => r.Visits30d, "Visits in 30 days");
     }
 
-    private async Task RenameAsync() => await RunAsync(() => Segments.RenameAsync(Id, _rename ?? "", CancellationToken.None));
+    private async Task RenameAsync() => await RunAsync(actor => Segments.RenameAsync(Id, _rename ?? "", actor, CancellationToken.None));
 
     private async Task ArchiveAsync()
     {
-        if (await RunAsync(() => Segments.ArchiveAsync(Id, CancellationToken.None)))
+        if (await RunAsync(actor => Segments.ArchiveAsync(Id, actor, CancellationToken.None)))
         {
             Navigation.NavigateTo("/segments");
         }
@@ -86,16 +90,28 @@ public sealed partial class SegmentPage
 
     private async Task DuplicateAsync()
     {
-        var copy = await Segments.DuplicateAsync(Id, CancellationToken.None);
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is not { } actor)
+        {
+            _error = CircuitAccess.Refused;
+            return;
+        }
+
+        var copy = await Segments.DuplicateAsync(Id, actor, CancellationToken.None);
         Navigation.NavigateTo($"/segments/{copy.Id}/edit");
     }
 
-    private async Task<bool> RunAsync(Func<Task> action)
+    private async Task<bool> RunAsync(Func<string, Task> action)
     {
+        if (await Access.ActorIfAllowedAsync(Policies.Edit) is not { } actor)
+        {
+            _error = CircuitAccess.Refused;
+            return false;
+        }
+
         try
         {
             _error = null;
-            await action();
+            await action(actor);
             await LoadAsync();
             return true;
         }

@@ -34,7 +34,6 @@ public sealed class CreativeApiTests(AppHost app)
     public async Task Upload_ValidImages_CreatesDraftsServedWithCacheHeaders()
     {
         using var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Actor", "maria");
 
         using var response = await client.PostAsync("/api/creatives", Files(("a.png", TestImages.Png(300, 250)), ("b.png", TestImages.Png(728, 90))));
 
@@ -49,7 +48,7 @@ public sealed class CreativeApiTests(AppHost app)
         Assert.Equal(TimeSpan.FromDays(365), image.Headers.CacheControl?.MaxAge);
         Assert.NotNull(image.Headers.ETag);
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/creatives/{created[0].GetProperty("id").GetInt32()}/history");
-        Assert.Equal("maria", history[0].GetProperty("actor").GetString());
+        Assert.Equal(TestCredentials.AdminEmail, history[0].GetProperty("actor").GetString());
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public sealed class CreativeApiTests(AppHost app)
     }
 
     [Fact]
-    public async Task Review_FullWorkflowThroughTheApi_EndsApproved()
+    public async Task Review_FullWorkflowThroughTheApi_EndsApprovedByAnotherReviewer()
     {
         using var client = app.CreateClient();
         using var upload = await client.PostAsync("/api/creatives", Files(("spring.png", TestImages.Png())));
@@ -116,12 +115,60 @@ public sealed class CreativeApiTests(AppHost app)
         Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
         using var submit = await client.PostAsync($"/api/creatives/{id}/submit", null);
         Assert.Equal("pending_review", (await submit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        using var noReviewer = await client.PostAsJsonAsync($"/api/creatives/{id}/approve", new { reviewer = "" });
-        await ProblemAssert.IsProblemAsync(noReviewer, HttpStatusCode.BadRequest);
-        using var approve = await client.PostAsJsonAsync($"/api/creatives/{id}/approve", new { reviewer = "jon" });
+        using var ownApproval = await client.PostAsJsonAsync($"/api/creatives/{id}/approve", new { });
+        var fourEyes = await ProblemAssert.IsProblemAsync(ownApproval, HttpStatusCode.Forbidden);
+        Assert.Contains("four-eyes", fourEyes.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var reviewer = await TestUsers.CreateThroughApiAsync(app, "reviewer");
+        using var reviewerClient = reviewer.Client(app);
+        using var approve = await reviewerClient.PostAsync($"/api/creatives/{id}/approve", null);
         Assert.Equal(HttpStatusCode.NoContent, approve.StatusCode);
         var stored = await client.GetFromJsonAsync<JsonElement>($"/api/creatives/{id}");
-        Assert.Equal(("approved", "jon"), (stored.GetProperty("status").GetString(), stored.GetProperty("reviewedBy").GetString()));
+        Assert.Equal(("approved", reviewer.Email), (stored.GetProperty("status").GetString(), stored.GetProperty("reviewedBy").GetString()));
+    }
+
+    [Fact]
+    public async Task Review_MarketerWhoIsAlsoReviewerEditedIt_CannotApproveOrRejectButAnotherReviewerCan()
+    {
+        // Arrange: one person uploads and writes the copy, holding both the marketer and the reviewer role.
+        var author = await TestUsers.CreateThroughApiAsync(app, "marketer", "reviewer");
+        using var authorClient = author.Client(app);
+        using var upload = await authorClient.PostAsync("/api/creatives", Files(("four-eyes.png", TestImages.Png())));
+        var id = (await upload.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("id").GetInt32();
+        using var copy = await authorClient.PutAsJsonAsync($"/api/creatives/{id}", new
+        {
+            name = "Four eyes",
+            headline = "New books every week",
+            landingUrl = "https://shop.example/books",
+            category = "books",
+            discount = 0,
+        });
+        using var submit = await authorClient.PostAsync($"/api/creatives/{id}/submit", null);
+        var other = await TestUsers.CreateThroughApiAsync(app, "reviewer");
+        using var otherClient = other.Client(app);
+
+        // Act
+        using var ownApproval = await authorClient.PostAsJsonAsync($"/api/creatives/{id}/approve", new { });
+        using var ownRejection = await authorClient.PostAsJsonAsync($"/api/creatives/{id}/reject", new { reasons = "not mine to judge" });
+        using var otherRejection = await otherClient.PostAsJsonAsync($"/api/creatives/{id}/reject", new { reasons = "Say which books." });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+        await ProblemAssert.IsProblemAsync(ownApproval, HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(ownRejection, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NoContent, otherRejection.StatusCode);
+        var stored = await authorClient.GetFromJsonAsync<JsonElement>($"/api/creatives/{id}");
+        Assert.Equal(("rejected", other.Email), (stored.GetProperty("status").GetString(), stored.GetProperty("reviewedBy").GetString()));
+    }
+
+    [Fact]
+    public async Task Review_ReviewerFieldInTheBody_IsRefusedAsUnknown()
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/creatives/1/approve", new { reviewer = "someone-else" });
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("reviewer", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class ModelsPageTests : IAsyncLifetime
         await cut.Find("[data-testid='rollback-cvr']").ClickAsync(new());
         Assert.Contains("No earlier active CVR model", cut.Find("[data-testid='models-notice']").TextContent, StringComparison.Ordinal);
         await using var check = _db.Open();
-        Assert.Equal(2, await check.AuditEntries.CountAsync(e => e.EntityType == ModelRegistry.AuditEntity && e.Actor == "ui"));
+        Assert.Equal(2, await check.AuditEntries.CountAsync(e => e.EntityType == ModelRegistry.AuditEntity && e.Actor == UiTestContext.UserEmail));
     }
 
     private async Task<(int Active, int Candidate)> AddVersionsAsync()

@@ -26,6 +26,28 @@ public sealed class JobsPageTests(AppHost app) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _context.DisposeAsync();
 
+    [Theory]
+    [InlineData("admin", true, true)]
+    [InlineData("marketer", false, true)]
+    [InlineData("analyst", false, false)]
+    public async Task Jobs_StepButtons_FollowTheRole(string role, bool seeSeed, bool seeRollup)
+    {
+        await using var ui = UiTestContext.Create(
+            services =>
+            {
+                services.AddSingleton(app.Services.GetRequiredService<PipelineLedger>());
+                services.AddSingleton(app.Services.GetRequiredService<PipelineLauncher>());
+                services.AddSingleton(app.Services.GetRequiredService<IOptions<PipelineOptions>>());
+                services.AddSingleton(TimeProvider.System);
+            },
+            role);
+
+        var cut = ui.Render<Jobs>();
+
+        Assert.Equal(seeSeed, cut.FindAll($"[data-step='{PipelineSteps.Seed}']").Count == 1);
+        Assert.Equal(seeRollup, cut.FindAll($"[data-step='{PipelineSteps.Rollup}']").Count == 1);
+    }
+
     [Fact]
     public async Task Jobs_InterruptedRun_ShowsAttemptOfMaxInterruptionAndFirstStart()
     {

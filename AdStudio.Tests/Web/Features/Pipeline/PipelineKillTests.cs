@@ -69,6 +69,8 @@ public sealed class PipelineKillTests(ITestOutputHelper output) : IDisposable
             "--Pipeline:ProfileCron=",
             "--Pipeline:ScoreCron=",
             "--Logging:LogLevel:Default=Warning",
+            $"--Auth:BootstrapAdmin:Email={TestCredentials.AdminEmail}",
+            $"--Auth:BootstrapAdmin:Password={TestCredentials.AdminPassword}",
         })
         {
             info.ArgumentList.Add(argument);
@@ -91,6 +93,12 @@ public sealed class PipelineKillTests(ITestOutputHelper output) : IDisposable
         {
             try
             {
+                // A token from one run of the app is still good after the restart: the key ring is in the database.
+                if (client.DefaultRequestHeaders.Authorization is null)
+                {
+                    TestCredentials.Authorize(client, await TestCredentials.TokenAsync(client));
+                }
+
                 using var response = await client.GetAsync("/api/pipeline/runs?limit=20");
                 if (response.StatusCode == HttpStatusCode.OK && find((await response.Content.ReadFromJsonAsync<PipelineRunDto[]>())!) is { } found)
                 {
