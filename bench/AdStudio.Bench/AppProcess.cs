@@ -16,7 +16,7 @@ internal sealed class AppProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static AppProcess Start(string dll, IEnumerable<string> arguments, int port, string? contentRoot)
+    public static AppProcess Start(string dll, IEnumerable<string> arguments, int port, string? contentRoot, string environment = "Production")
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(dll);
@@ -25,7 +25,7 @@ internal sealed class AppProcess : IDisposable
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         if (contentRoot is not null)
         {
             info.WorkingDirectory = contentRoot;

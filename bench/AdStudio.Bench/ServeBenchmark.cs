@@ -7,30 +7,45 @@ namespace AdStudio.Bench;
 
 /// <summary>
 /// <c>/serve</c> of the real app (Release, its own process, default demo data) against a bare Kestrel
-/// endpoint that returns the same bytes, measured in the same run on the same machine.
+/// endpoint that returns the same bytes, measured in the same run on the same machine; and the storefront-key
+/// check's cost: the same app's <c>/serve</c> with the check against its benchmark-only mapping without it,
+/// alternated over several rounds.
 /// </summary>
 internal static class ServeBenchmark
 {
     private const int AppPort = 5191;
     private const int BaselinePort = 5192;
+    private const string AdminEmail = "bench@adstudio.local";
+    private const string AdminPassword = "bench-admin-passphrase";
+    private const string KeyHeader = "X-AdStudio-Key";
 
     public static async Task RunAsync(string[] args)
     {
         var connections = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 32;
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+        var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
+        var key = "as_bench-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        IReadOnlyList<(string, string)> keyHeader = [(KeyHeader, key)];
         var root = RepositoryRoot();
         var webDll = Path.Combine(root, "AdStudio.Web", "bin", "Release", "net10.0", "AdStudio.Web.dll");
         var data = Path.Combine(Path.GetTempPath(), $"adstudio-bench-{Guid.NewGuid():N}");
         Console.WriteLine($"Seeding the default demo into {data} ...");
 
-        using (var app = AppProcess.Start(webDll, [$"--urls=http://127.0.0.1:{AppPort}", $"--Data:Directory={data}", "--Logging:LogLevel:Default=Warning"], AppPort, Path.Combine(root, "AdStudio.Web")))
+        string[] appArguments =
+        [
+            $"--urls=http://127.0.0.1:{AppPort}", $"--Data:Directory={data}", "--Logging:LogLevel:Default=Warning",
+            $"--Auth:BootstrapAdmin:Email={AdminEmail}", $"--Auth:BootstrapAdmin:Password={AdminPassword}", $"--Auth:StorefrontKeys:0={key}",
+        ];
+
+        // The Benchmark environment is Production plus /bench/serve-without-key, the same handler without the key check.
+        using (var app = AppProcess.Start(webDll, appArguments, AppPort, Path.Combine(root, "AdStudio.Web"), environment: "Benchmark"))
         {
             await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
             var seedSeconds = await WaitForSeedAsync(app.BaseAddress);
             var bodies = Enumerable.Range(0, 4096)
                 .Select(i => JsonSerializer.Serialize(new { shopperId = $"shopper-{(i * 7919 % 20_000) + 1:D6}", placement = "sidebar" }))
                 .ToArray();
-            var sample = await SampleAnswerAsync(app.BaseAddress);
+            var sample = await SampleAnswerAsync(app.BaseAddress, key);
             var bodyFile = Path.Combine(data, "baseline-body.json");
             await File.WriteAllBytesAsync(bodyFile, sample);
 
@@ -41,11 +56,33 @@ internal static class ServeBenchmark
             var measure = TimeSpan.FromSeconds(seconds);
             var warmUp = TimeSpan.FromSeconds(3);
             Console.WriteLine($"Load: {connections} connections, {seconds} s each, after {warmUp.TotalSeconds} s warm-up.");
-            var floor = await LoadGenerator.RunAsync("bare Kestrel, same bytes (baseline)", new Uri(baseline.BaseAddress, "serve"), bodies, connections, warmUp, measure);
-            var serve = await LoadGenerator.RunAsync("AdStudio POST /serve", new Uri(app.BaseAddress, "serve"), bodies, connections, warmUp, measure);
-            var (decideNs, serveNs, campaigns) = await DecisionCost.MeasureAsync(data, 1_000_000);
+            var floor = await LoadGenerator.RunAsync("bare Kestrel, same bytes (baseline)", new Uri(baseline.BaseAddress, "serve"), bodies, connections, warmUp, measure, keyHeader);
 
-            var report = Report(connections, seconds, seedSeconds, sample.Length, floor, serve, decideNs, serveNs, campaigns);
+            // Both targets get the same request bytes (the key header too); the order flips every round so drift hits both.
+            var keyed = new List<LoadResult>();
+            var unkeyed = new List<LoadResult>();
+            for (var round = 1; round <= rounds; round++)
+            {
+                var withCheck = () => LoadGenerator.RunAsync($"AdStudio POST /serve, key checked (round {round})", new Uri(app.BaseAddress, "serve"), bodies, connections, warmUp, measure, keyHeader);
+                var withoutCheck = () => LoadGenerator.RunAsync($"AdStudio POST /serve, no key check (round {round})", new Uri(app.BaseAddress, "bench/serve-without-key"), bodies, connections, warmUp, measure, keyHeader);
+                if (round % 2 == 1)
+                {
+                    keyed.Add(await withCheck());
+                    unkeyed.Add(await withoutCheck());
+                }
+                else
+                {
+                    unkeyed.Add(await withoutCheck());
+                    keyed.Add(await withCheck());
+                }
+
+                Console.WriteLine($"round {round}: with check {keyed[^1].RequestsPerSecond:N0} req/s, without {unkeyed[^1].RequestsPerSecond:N0} req/s");
+            }
+
+            var (decideNs, serveNs, campaigns) = await DecisionCost.MeasureAsync(data, 1_000_000);
+            var (lookupNs, lookupBytes) = KeyCheckCost.Measure(key, 1_000_000);
+
+            var report = Report(connections, seconds, seedSeconds, sample.Length, floor, keyed, unkeyed, decideNs, serveNs, campaigns, lookupNs, lookupBytes);
             Console.WriteLine(report);
             var resultFile = Path.Combine(root, "bench", "results", "serve.md");
             await File.WriteAllTextAsync(resultFile, report);
@@ -59,6 +96,13 @@ internal static class ServeBenchmark
     private static async Task<double> WaitForSeedAsync(Uri baseAddress)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
+        using (var token = await client.PostAsJsonAsync("api/auth/token", new { email = AdminEmail, password = AdminPassword }))
+        {
+            token.EnsureSuccessStatusCode();
+            var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
         while (true)
         {
             var runs = await client.GetFromJsonAsync<JsonElement>("api/pipeline/runs");
@@ -83,33 +127,76 @@ internal static class ServeBenchmark
         }
     }
 
-    private static async Task<byte[]> SampleAnswerAsync(Uri baseAddress)
+    private static async Task<byte[]> SampleAnswerAsync(Uri baseAddress, string key)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Add(KeyHeader, key);
         using var response = await client.PostAsJsonAsync("serve", new { shopperId = "shopper-000001", placement = "sidebar" });
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static string Report(int connections, int seconds, double seedSeconds, int bytes, LoadResult floor, LoadResult serve, double decideNs, double serveNs, int campaigns)
+    private static string Report(
+        int connections,
+        int seconds,
+        double seedSeconds,
+        int bytes,
+        LoadResult floor,
+        List<LoadResult> keyed,
+        List<LoadResult> unkeyed,
+        double decideNs,
+        double serveNs,
+        int campaigns,
+        double lookupNs,
+        double lookupBytes)
     {
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        var withCheck = Median(keyed.Select(r => r.RequestsPerSecond));
+        var withoutCheck = Median(unkeyed.Select(r => r.RequestsPerSecond));
+        var pairs = keyed.Zip(unkeyed, (k, u) => k.RequestsPerSecond / u.RequestsPerSecond).ToArray();
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# /serve benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}. Client and servers share the machine.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Data: default demo (20,000 shoppers, 30 days), seeded in {seedSeconds:F1} s. {campaigns} active campaigns in the snapshot; answers of {bytes} bytes.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Load: closed loop, {connections} keep-alive connections, {seconds} s per target after a 3 s warm-up; random demo shoppers, placement sidebar.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Load: closed loop, {connections} keep-alive connections, {seconds} s per target after a 3 s warm-up; random demo shoppers, placement sidebar; every request carries the storefront key header.");
         text.AppendLine();
         text.AppendLine("| target | requests/s | p50 ms | p90 ms | p99 ms | failures |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|");
         text.AppendLine(floor.MarkdownRow());
-        text.AppendLine(serve.MarkdownRow());
+        foreach (var (k, u) in keyed.Zip(unkeyed))
+        {
+            text.AppendLine(k.MarkdownRow());
+            text.AppendLine(u.MarkdownRow());
+        }
+
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"/serve reaches {serve.RequestsPerSecond / floor.RequestsPerSecond:P0} of the bare endpoint's throughput.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"/serve (key checked, median of {keyed.Count} rounds) reaches {withCheck / floor.RequestsPerSecond:P0} of the bare endpoint's throughput.");
+        text.AppendLine();
+        text.AppendLine("## The storefront-key check");
+        text.AppendLine();
+        text.AppendLine("The same app process serves `/serve` with the key check and, in the `Benchmark` environment only, `/bench/serve-without-key`: the same handler, body limit and pipeline, without the `RequiresStorefrontKey` marker. The two alternate, flipping order every round.");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| | with key check | without | ratio |");
+        text.AppendLine("|---|---:|---:|---:|");
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| round {i + 1} | {keyed[i].RequestsPerSecond:N0} req/s | {unkeyed[i].RequestsPerSecond:N0} req/s | {pairs[i]:P1} |");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **median** | **{withCheck:N0} req/s** | **{withoutCheck:N0} req/s** | **{withCheck / withoutCheck:P1}** |");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"The check costs {1 - (withCheck / withoutCheck):P1} of throughput by the medians, {1 - Median(pairs):P1} by the median of the rounds' ratios (target: under 5 %); the rounds' ratios range from {pairs.Min():P1} to {pairs.Max():P1}, which is the noise of this machine.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"In process, over 1,000,000 lookups of a valid key: {lookupNs:F0} ns and {lookupBytes:F1} bytes allocated per lookup (SHA-256 into stack memory, then the frozen ring).");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"In process, over 1,000,000 calls: decision engine {decideNs:F0} ns per decision; with the signed decision id (HMAC-SHA256) {serveNs:F0} ns.");
         text.AppendLine();
-        text.AppendLine("Reproduce: `dotnet run -c Release --project bench/AdStudio.Bench -- [connections] [seconds]`.");
+        text.AppendLine("Reproduce: `dotnet run -c Release --project bench/AdStudio.Bench -- [connections=32] [seconds=15] [rounds=8]`.");
         return text.ToString();
     }
 

@@ -102,4 +102,26 @@ public sealed class RateLimitTests(LimitedAppHost host)
         using var other = await StorefrontClients.ServeAsync(host.App, otherKey);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
+
+    [Fact]
+    public async Task SignInForm_PostsBeyondLimit_Answer429ButShowingTheFormIsNeverLimited()
+    {
+        using var client = ClientFrom("127.0.0.5");
+        for (var i = 0; i < LimitedAppHost.SignInPerMinute + 2; i++)
+        {
+            using var page = await client.GetAsync("/account/sign-in");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+
+        for (var i = 0; i < LimitedAppHost.SignInPerMinute; i++)
+        {
+            using var attempt = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent([new("Email", "nobody@adstudio.test"), new("Password", "not-the-password")]));
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, attempt.StatusCode);
+        }
+
+        using var refused = await client.PostAsync("/account/sign-in/two-factor", new FormUrlEncodedContent([new("Code", "123456")]));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.Contains("Retry-After"));
+    }
 }
