@@ -75,6 +75,24 @@ public sealed class SignInPageTests(AppHost app) : IDisposable
     }
 
     [Fact]
+    public async Task SignIn_FiveWrongPasswords_LockTheAccountEvenAgainstTheRightOne()
+    {
+        var email = await TestUsers.CreateAsync(app.Services, Roles.Marketer);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await StaticForms.SignInAsync(_browser, email, $"wrong-password-number-{attempt}");
+        }
+
+        using var right = await StaticForms.SignInAsync(_browser, email, TestUsers.Password);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains(SignIn.FailureMessage, await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.OpenDb();
+        var entry = await db.AuditEntries.Where(e => e.Actor == email).OrderByDescending(e => e.Id).FirstAsync();
+        Assert.StartsWith("locked out;", entry.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_ReturnUrlOnAnotherHost_GoesHomeInstead()
     {
         var email = await TestUsers.CreateAsync(app.Services, Roles.Analyst);
