@@ -51,6 +51,14 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
     /// <summary>The admin bearer token and the storefront key as raw header lines, for tests that write HTTP by hand.</summary>
     public string[] CredentialHeaders => [$"Authorization: Bearer {AdminToken}", $"{TestCredentials.StorefrontKeyHeader}: {TestCredentials.StorefrontKey}"];
 
+    /// <summary>A client acting as the test storefront only (its key header, no user), as a shop's servers call /serve and /events.</summary>
+    public HttpClient CreateStorefrontClient()
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(TestCredentials.StorefrontKeyHeader, TestCredentials.StorefrontKey);
+        return client;
+    }
+
     /// <summary>A client with no credentials at all.</summary>
     public HttpClient CreateAnonymousClient(bool followRedirects = true) =>
         WithClientHeaders(new(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress });
