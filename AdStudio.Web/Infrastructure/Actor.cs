@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using AdStudio.Core.Storefront;
+using AdStudio.Web.Features.Storefront;
 
 namespace AdStudio.Web.Infrastructure;
 
@@ -11,7 +11,10 @@ public static class Actor
 {
     /// <summary>On a storefront endpoint, the name of the key that was checked; elsewhere the signed-in user.</summary>
     public static string Of(HttpRequest request) =>
-        request.HttpContext.Features.Get<StorefrontCaller>()?.Name ?? Of(request.HttpContext.User);
+        (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<RequiresStorefrontKey>() is null
+            ? null
+            : request.HttpContext.RequestServices.GetRequiredService<StorefrontKeyHolder>().CallerOf(request)?.Name)
+        ?? Of(request.HttpContext.User);
 
     public static string Of(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";

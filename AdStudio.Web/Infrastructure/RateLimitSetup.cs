@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using AdStudio.Core.Storefront;
+using AdStudio.Web.Features.Storefront;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -64,7 +65,7 @@ public static class RateLimitSetup
         if (limits.StorefrontPerSecond > 0)
         {
             var storefront = new FixedWindowRateLimiterOptions { PermitLimit = limits.StorefrontPerSecond, Window = StorefrontWindow, QueueLimit = 0 };
-            options.AddPolicy(StorefrontPolicy, context => context.Features.Get<StorefrontCaller>() is { } caller
+            options.AddPolicy(StorefrontPolicy, context => context.RequestServices.GetRequiredService<StorefrontKeyHolder>().CallerOf(context.Request) is { } caller
                 ? RateLimitPartition.GetFixedWindowLimiter(caller.Id, _ => storefront)
                 : RateLimitPartition.GetNoLimiter(int.MinValue));
         }

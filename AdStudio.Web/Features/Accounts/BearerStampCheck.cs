@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AdStudio.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 
@@ -9,15 +10,18 @@ namespace AdStudio.Web.Features.Accounts;
 /// </summary>
 public sealed class BearerStampCheck(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, SignInManager<AdStudioUser> signIn)
+    public Task InvokeAsync(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && AuthSchemes.HasBearer(context.Request) ? CheckThenNextAsync(context) : next(context);
+
+    // The sign-in manager is resolved here, not injected into InvokeAsync: injection would build it (a user
+    // manager and a DbContext) for every request, /serve's included, which cost about a third of its throughput.
+    private async Task CheckThenNextAsync(HttpContext context)
     {
-        if (context.User.Identity?.IsAuthenticated == true && AuthSchemes.HasBearer(context.Request))
+        var signIn = context.RequestServices.GetRequiredService<SignInManager<AdStudioUser>>();
+        var user = await signIn.ValidateSecurityStampAsync(context.User);
+        if (user is null || user.IsDisabled)
         {
-            var user = await signIn.ValidateSecurityStampAsync(context.User);
-            if (user is null || user.IsDisabled)
-            {
-                context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
-            }
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
         }
 
         await next(context);

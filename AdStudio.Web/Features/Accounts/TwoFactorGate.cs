@@ -11,13 +11,16 @@ public sealed class TwoFactorGate(RequestDelegate next)
 {
     public const string EnrolPath = "/account/two-factor";
 
-    public async Task InvokeAsync(HttpContext context, UserManager<AdStudioUser> users)
+    // The user manager is resolved only for signed-in page requests: injected into InvokeAsync, it (and a
+    // DbContext) would be built for every request, the storefront's hot path included.
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.User.Identity?.IsAuthenticated == true
             && UiPages.IsPage(context)
             && !context.Request.Path.Equals(EnrolPath, StringComparison.OrdinalIgnoreCase)
             && !context.Request.Path.Equals(AccountsSetup.AccessDeniedPath, StringComparison.OrdinalIgnoreCase)
-            && await users.GetUserAsync(context.User) is { RequireTwoFactor: true, TwoFactorEnabled: false })
+            && await context.RequestServices.GetRequiredService<UserManager<AdStudioUser>>().GetUserAsync(context.User)
+                is { RequireTwoFactor: true, TwoFactorEnabled: false })
         {
             context.Response.Redirect(EnrolPath);
             return;

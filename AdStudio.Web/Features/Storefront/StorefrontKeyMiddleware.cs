@@ -4,12 +4,12 @@ namespace AdStudio.Web.Features.Storefront;
 
 /// <summary>
 /// Lets a request to an endpoint marked <see cref="RequiresStorefrontKey"/> through only with a valid
-/// <c>X-AdStudio-Key</c>, and records who it is (<see cref="StorefrontCaller"/> in <see cref="HttpContext.Features"/>)
-/// for the audit trail and the per-key rate limit. Every other request passes untouched.
+/// <c>X-AdStudio-Key</c>, and counts its use. Every other request passes untouched. The audit actor and the
+/// per-key rate limit find the key again with <see cref="StorefrontKeyHolder.CallerOf"/>.
 /// </summary>
 /// <remarks>
 /// On /serve's hot path: one metadata lookup, one SHA-256 into stack memory, one lookup in the immutable ring and
-/// two interlocked writes. No database, no lock, no allocation when the key is valid.
+/// two interlocked writes. No database, no lock, no allocation, no request feature set when the key is valid.
 /// </remarks>
 public sealed class StorefrontKeyMiddleware(RequestDelegate next, StorefrontKeyHolder keys, TimeProvider clock)
 {
@@ -36,7 +36,6 @@ public sealed class StorefrontKeyMiddleware(RequestDelegate next, StorefrontKeyH
         }
 
         caller.Usage.Record(clock.GetUtcNow().UtcDateTime);
-        context.Features.Set(caller);
         return next(context);
     }
 

@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using AdStudio.Core.Storefront;
+using AdStudio.Web.Features.Storefront;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdStudio.Tests.Web.Features.Storefront;
 
@@ -28,8 +30,19 @@ public sealed class StorefrontPlumbingTests
     [Fact]
     public void ActorOf_StorefrontRequest_IsTheKeyName()
     {
-        var context = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Email, "admin@shop.test")], "test")) };
-        context.Features.Set(new StorefrontCaller(4, "web shop", new StorefrontKeyUsage()));
+        const string Key = "as_plumbing-test-key-0123456789";
+        var holder = new StorefrontKeyHolder();
+        holder.Swap(StorefrontKeyRing.Build(
+            [new StorefrontKey { Id = 4, Name = "web shop", KeyHash = StorefrontKeyRing.HashHex(Key), Prefix = Key[..8], CreatedBy = "admin@shop.test" }],
+            [],
+            new StorefrontKeyUsages()));
+        var context = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Email, "admin@shop.test")], "test")),
+            RequestServices = new ServiceCollection().AddSingleton(holder).BuildServiceProvider(),
+        };
+        context.SetEndpoint(new Endpoint(_ => Task.CompletedTask, new EndpointMetadataCollection(RequiresStorefrontKey.Instance), "/serve"));
+        context.Request.Headers[StorefrontKeyMiddleware.HeaderName] = Key;
 
         Assert.Equal("web shop", Actor.Of(context.Request));
     }
