@@ -40,9 +40,8 @@ public sealed class CookieAntiforgeryTests(AppHost app)
         Assert.Equal(before, await after.Campaigns.CountAsync());
     }
 
-    /// <summary>The same forgery with the cookie the sign-in form sets (the sign-in page is built on branch h-signin).</summary>
+    /// <summary>The same forgery with the cookie the real sign-in form sets.</summary>
     [Fact]
-    [Trait("NeedsBranch", "h-signin")]
     public async Task CrossSiteFormPost_WithCookieFromTheSignInForm_Answers400()
     {
         var email = await TestUsers.CreateAsync(app, Roles.Marketer);

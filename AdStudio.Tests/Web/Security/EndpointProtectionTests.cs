@@ -73,9 +73,8 @@ public sealed class EndpointProtectionTests(AppHost app)
         Assert.Contains(ProtectedEndpoints(), e => e.Path.StartsWith("/hangfire", StringComparison.Ordinal));
     }
 
-    /// <summary>The storefront-key check itself is built on branch h-storefront.</summary>
+    /// <summary>/serve and /events are closed too, by the storefront key rather than a user.</summary>
     [Fact]
-    [Trait("NeedsBranch", "h-storefront")]
     public async Task StorefrontEndpoints_WithoutKey_Answer401Problem()
     {
         using var client = app.CreateAnonymousClient(followRedirects: false);

@@ -56,7 +56,6 @@ public sealed class RoleMatrixTests(AppHost app)
     public Task ShopFeatures_EachRole_GetsExactlyWhatTheMatrixSays() => CheckAsync(ShopFeatures);
 
     [Fact]
-    [Trait("NeedsBranch", "h-users h-storefront")]
     public Task AccountFeatures_EachRole_GetsExactlyWhatTheMatrixSays() => CheckAsync(AccountFeatures);
 
     [Fact]
