@@ -44,7 +44,7 @@ public sealed class RoleMatrixTests(AppHost app)
         new("job dashboard",        "GET",  "/hangfire",                             null,        "2xx", "no",  "no",  "no"),
     ];
 
-    // Users, the audit log and storefront keys are admin features built on sibling branches of issue 12.
+    // Users, storefront keys (admin) and the audit log (admin and analyst).
     private static readonly Row[] AccountFeatures =
     [
         new("user list",            "GET",  "/api/users",                            null,        "2xx", "no",  "no",  "no"),
