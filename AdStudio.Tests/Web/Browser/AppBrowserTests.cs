@@ -53,6 +53,42 @@ public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncL
     }
 
     [Fact]
+    public async Task Import_ShoppersThenEventsThroughThePage_ImportsBothAndShowsTheResults()
+    {
+        var shopper = $"page-import-{Guid.NewGuid():N}";
+        var at = DateTime.UtcNow.AddHours(-2).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await OpenAsync("/segments/import");
+
+        await _page.Locator("[data-import='shoppers'] input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "shoppers.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"shopperId,consent,region\n{shopper},yes,north\n"),
+        });
+        var result = _page.Locator("[data-testid='import-result']");
+        await Assertions.Expect(result).ToContainTextAsync("1 imported", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(_page.Locator("[data-import='shoppers']")).ToContainTextAsync("shoppers.csv");
+
+        await _page.Locator("[data-import='events'] input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "events.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"shopperId,type,timestamp,category,productId\n{shopper},view,{at},books,b-1\n{shopper},view,not-a-time,books,b-2\n"),
+        });
+        await Assertions.Expect(result).ToContainTextAsync("events", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(result).ToContainTextAsync("1 imported");
+        await Assertions.Expect(result).ToContainTextAsync("1 rejected");
+        await Assertions.Expect(_page.Locator("[data-import='events']")).ToContainTextAsync("events.csv");
+        await Assertions.Expect(_page.Locator("[data-import='shoppers']")).Not.ToContainTextAsync("events.csv");
+        Assert.Equal(0, await _page.Locator("[data-testid='import-error']").CountAsync());
+
+        await using var db = app.OpenDb();
+        Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Shoppers, s => s.Id == shopper));
+        Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.BehaviourEvents, e => e.ShopperId == shopper));
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("import.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Jobs_StartRollup_ShowsRunFinishWithoutReload()
     {
         await OpenAsync("/jobs");
