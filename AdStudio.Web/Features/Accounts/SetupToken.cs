@@ -13,23 +13,19 @@ public sealed class SetupToken
     private string? _token;
 
     /// <summary>True while the app waits for its first administrator.</summary>
-    public bool IsPending
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _token is not null;
-            }
-        }
-    }
+    /// <remarks>Read on every request by the set-up gate, /serve's included: a volatile read, not the lock.</remarks>
+    public bool IsPending => Volatile.Read(ref _token) is not null;
 
     public string Open()
     {
         lock (_gate)
         {
-            _token ??= Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-            return _token;
+            if (_token is null)
+            {
+                Volatile.Write(ref _token, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'));
+            }
+
+            return _token!;
         }
     }
 
@@ -46,7 +42,7 @@ public sealed class SetupToken
     {
         lock (_gate)
         {
-            _token = null;
+            Volatile.Write(ref _token, null);
         }
     }
 }
