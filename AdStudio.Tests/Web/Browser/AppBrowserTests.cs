@@ -59,22 +59,12 @@ public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncL
         var at = DateTime.UtcNow.AddHours(-2).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         await OpenAsync("/segments/import");
 
-        await _page.Locator("[data-import='shoppers'] input[type=file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "shoppers.csv",
-            MimeType = "text/csv",
-            Buffer = System.Text.Encoding.UTF8.GetBytes($"shopperId,consent,region\n{shopper},yes,north\n"),
-        });
+        await ChooseFileAsync("shoppers", $"shopperId,consent,region\n{shopper},yes,north\n");
         var result = _page.Locator("[data-testid='import-result']");
         await Assertions.Expect(result).ToContainTextAsync("1 imported", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
         await Assertions.Expect(_page.Locator("[data-import='shoppers']")).ToContainTextAsync("shoppers.csv");
 
-        await _page.Locator("[data-import='events'] input[type=file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "events.csv",
-            MimeType = "text/csv",
-            Buffer = System.Text.Encoding.UTF8.GetBytes($"shopperId,type,timestamp,category,productId\n{shopper},view,{at},books,b-1\n{shopper},view,not-a-time,books,b-2\n"),
-        });
+        await ChooseFileAsync("events", $"shopperId,type,timestamp,category,productId\n{shopper},view,{at},books,b-1\n{shopper},view,not-a-time,books,b-2\n");
         await Assertions.Expect(result).ToContainTextAsync("events", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
         await Assertions.Expect(result).ToContainTextAsync("1 imported");
         await Assertions.Expect(result).ToContainTextAsync("1 rejected");
@@ -86,6 +76,34 @@ public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncL
         Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Shoppers, s => s.Id == shopper));
         Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.BehaviourEvents, e => e.ShopperId == shopper));
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("import.png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// Picks a CSV in the card of <paramref name="kind"/>. The file input's change handler is attached by script after
+    /// the page turns interactive, so a file set before that is lost: try again while its chip has not appeared (the
+    /// chip shows only once the page has taken the file, so a file is never taken twice).
+    /// </summary>
+    private async Task ChooseFileAsync(string kind, string csv)
+    {
+        var card = _page.Locator($"[data-import='{kind}']");
+        for (var attempt = 1; ; attempt++)
+        {
+            await card.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+            {
+                Name = $"{kind}.csv",
+                MimeType = "text/csv",
+                Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+            });
+            try
+            {
+                await Assertions.Expect(card).ToContainTextAsync($"{kind}.csv", new LocatorAssertionsToContainTextOptions { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                // Not taken yet: the handler was not attached; set the file again.
+            }
+        }
     }
 
     [Fact]
