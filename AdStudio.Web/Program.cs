@@ -23,6 +23,7 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAdStudioData();
+builder.AddShop();
 builder.AddAccounts();
 builder.AddStorefront();
 builder.AddUsers();

@@ -26,6 +26,8 @@ public static class UiTestContext
         auth.SetRoles(held);
         auth.SetPolicies([.. Policies.SatisfiedBy(held)]);
         context.Services.AddScoped<AdStudio.Web.Infrastructure.CircuitAccess>();
+        context.Services.AddSingleton(new AdStudio.Web.Components.Common.ShopMoney(
+            Microsoft.Extensions.Options.Options.Create(new AdStudio.Core.Shop.ShopOptions())));
         services?.Invoke(context.Services);
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return context;
