@@ -60,7 +60,15 @@ public sealed class CreativeService(
     }
 
     /// <summary>Saves copy; fields are checked now (templates, https landing) so a bad value is a message, not a surprise at review.</summary>
-    public async Task<Creative> UpdateCopyAsync(int id, CreativeCopy copy, string actor, CancellationToken ct)
+    public async Task<Creative> UpdateCopyAsync(int id, CreativeCopy copy, string actor, CancellationToken ct) =>
+        (await SaveCopyAsync(id, copy, actor, ct)).Creative;
+
+    /// <summary>
+    /// Saves copy as a draft and runs the automatic checks of submission on it, so their problems show at once. Values
+    /// that cannot be stored or rendered (templates, a landing page that is not https) are refused; policy problems (claims,
+    /// length for the placement) are saved with the draft as its review notes and block only the submission.
+    /// </summary>
+    public async Task<SavedCopy> SaveCopyAsync(int id, CreativeCopy copy, string actor, CancellationToken ct)
     {
         var findings = CheckCopy(copy);
         if (findings.Count > 0)
@@ -86,9 +94,23 @@ public sealed class CreativeService(
         creative.Discount = copy.Discount;
         creative.Status = CreativeStatus.Draft;
         creative.LastEditedBy = ActorName(actor);
+
+        // Re-checked on every save, so notes of fixed problems disappear; a reviewer's reasons stay in the audit trail.
+        var problems = Check(creative);
+        creative.ReviewNotes = CreativeFieldLabels.Notes(problems);
         AuditTrail.Add(db, AuditTrail.Creative, id, actor, "edited", wasLive ? "Copy changed; back to draft for a new review." : "Copy changed.", Now());
         await db.SaveChangesAsync(ct);
-        return creative;
+        return new SavedCopy(creative, problems);
+    }
+
+    /// <summary>The automatic checks of submission on a creative as it stands (or as edited, not yet saved).</summary>
+    public IReadOnlyList<AuditFinding> Check(Creative creative) => CreativeAuditor.Check(creative, Placements, options.Value);
+
+    /// <summary>The placement an image of this size serves in and the copy lengths it shows.</summary>
+    public PlacementCopyLimit CopyLimitFor(int width, int height)
+    {
+        var placement = Placements.FirstOrDefault(p => p.Value.Fits(width, height)).Key;
+        return new PlacementCopyLimit(placement, width, height, placement is null ? null : options.Value.CopyLimits.GetValueOrDefault(placement));
     }
 
     /// <summary>Runs the automatic checks; passing ones go to a human, failing ones stay draft with the findings.</summary>
@@ -101,8 +123,8 @@ public sealed class CreativeService(
             throw new CreativeRuleException($"Only a draft can be submitted; this creative is {Describe(creative.Status)}.");
         }
 
-        var findings = CreativeAuditor.Check(creative, Placements, options.Value);
-        creative.ReviewNotes = findings.Count == 0 ? null : string.Join("\n", findings.Select(f => $"{f.Field}: {f.Message}"));
+        var findings = Check(creative);
+        creative.ReviewNotes = CreativeFieldLabels.Notes(findings);
         if (findings.Count == 0)
         {
             creative.Status = CreativeStatus.PendingReview;

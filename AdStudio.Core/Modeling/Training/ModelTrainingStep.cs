@@ -48,10 +48,10 @@ public sealed class ModelTrainingStep(
         var clickedValidation = validation.Where(r => r.Clicked).ToList();
         report.Append(" CVR: ");
         report.Append(clickedTraining.Count < o.MinimumConversionRows || clickedValidation.Count(r => r.Converted) < 5
-            ? $"too little history ({clickedTraining.Count:N0} training clicks, need {o.MinimumConversionRows:N0}; {clickedValidation.Count(r => r.Converted)} validation conversions, need 5); /serve keeps using each campaign's smoothed conversion rate."
+            ? $"too little history ({clickedTraining.Count:N0} training clicks of {o.MinimumConversionRows:N0}, {clickedValidation.Count(r => r.Converted)} validation conversions of 5); smoothed rates serve."
             : await TrainKindAsync(ModelKind.Cvr, run, clickedTraining, clickedValidation, new SpanProgress(progress, 0.75, 1), cancellationToken));
         progress.Report(1);
-        return report.ToString();
+        return report.Append(" Details: Models page.").ToString();
     }
 
     private async Task<string> TrainKindAsync(ModelKind kind, TrainingRun run, List<ClickRow> training, List<ClickRow> validation, SpanProgress progress, CancellationToken ct)
@@ -69,9 +69,8 @@ public sealed class ModelTrainingStep(
         var oracle = OracleMetrics(kind, validation, run.Data.Oracle);
         var outcome = await registrar.RegisterAsync(kind, fitted, run, training.Count, validation, oracle, ct);
         progress.Report(1);
-        var lines = fitted.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Trainer} AUC {m.Metrics.Auc:F4}, log loss {m.Metrics.LogLoss:F4}"));
-        var oracleText = oracle is null ? "" : string.Create(CultureInfo.InvariantCulture, $" Oracle AUC {oracle.Auc:F4}, log loss {oracle.LogLoss:F4}.");
-        return $"{string.Join("; ", lines)}.{oracleText} {outcome}";
+        // One short line per kind for the run ledger; every version's metrics (and the oracle's) are on the Models page.
+        return string.Create(CultureInfo.InvariantCulture, $"{fitted.Count} versions, best AUC {fitted.Max(m => m.Metrics.Auc):F4}. {outcome}");
     }
 
     private static BinaryMetrics? OracleMetrics(ModelKind kind, List<ClickRow> validation, Simulation.DemoOracle? oracle)

@@ -2,14 +2,20 @@ using AdStudio.Core.Creatives;
 
 namespace AdStudio.Web.Features.Creatives;
 
-/// <summary>A creative as the API shows it; <c>status</c> is draft, pending_review, approved or rejected.</summary>
+/// <summary>
+/// A creative as the API shows it; <c>status</c> is draft, pending_review, approved or rejected. <c>problems</c> is set on
+/// the answer to a save: what the automatic checks of submission still find (empty: ready to submit).
+/// </summary>
 public sealed record CreativeDto(
     int Id, string Name, string Status, string Headline, string Body, string CallToAction, string LandingUrl, string Category,
-    string Tags, double Discount, string ImageUrl, string? ThumbnailUrl, int Width, int Height, string? ReviewNotes, string? ReviewedBy, DateTime? ReviewedAt)
+    string Tags, double Discount, string ImageUrl, string? ThumbnailUrl, int Width, int Height, string? ReviewNotes, string? ReviewedBy, DateTime? ReviewedAt,
+    IReadOnlyList<CreativeProblemDto>? Problems = null)
 {
     public static CreativeDto From(Creative c) => new(
         c.Id, c.Name, StatusName(c.Status), c.Headline, c.Body, c.CallToAction, c.LandingUrl, c.Category, c.Tags, c.Discount,
         c.ImageUrl, c.ThumbnailUrl, c.Width, c.Height, c.ReviewNotes, c.ReviewedBy, c.ReviewedAt);
+
+    public static CreativeDto From(SavedCopy saved) => From(saved.Creative) with { Problems = [.. saved.Problems.Select(CreativeProblemDto.From)] };
 
     public static string StatusName(CreativeStatus s) => s == CreativeStatus.PendingReview ? "pending_review" : s.ToString().ToLowerInvariant();
 }

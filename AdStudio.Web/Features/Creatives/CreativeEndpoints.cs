@@ -134,7 +134,7 @@ public static class CreativeEndpoints
             return ApiProblems.BadRequest(error!);
         }
 
-        return await RunAsync(async () => TypedResults.Ok(CreativeDto.From(await creatives.UpdateCopyAsync(id, body, Actor.Of(request), ct))));
+        return await RunAsync(async () => TypedResults.Ok(CreativeDto.From(await creatives.SaveCopyAsync(id, body, Actor.Of(request), ct))));
     }
 
     private static Task<Results<Ok<CreativeDto>, ValidationProblem, ProblemHttpResult>> SubmitAsync(

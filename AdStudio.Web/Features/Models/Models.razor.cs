@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling;
@@ -18,6 +17,7 @@ namespace AdStudio.Web.Features.Models;
 public partial class Models
 {
     private List<ModelVersion>? _models;
+    private IReadOnlyList<ModelRun> _runs = [];
     private ModelVersion? _selected;
     private Plot? _roc;
     private Plot? _reliability;
@@ -37,6 +37,8 @@ public partial class Models
 
     [Inject] private CircuitAccess Access { get; set; } = default!;
 
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
@@ -51,6 +53,7 @@ public partial class Models
     {
         await using var db = await DbFactory.CreateDbContextAsync();
         _models = await db.ModelVersions.AsNoTracking().OrderByDescending(m => m.TrainedAt).ThenBy(m => m.Kind).ThenBy(m => m.Id).ToListAsync();
+        _runs = ModelRun.Group(_models);
     }
 
     private void Select(ModelVersion version)
@@ -70,6 +73,21 @@ public partial class Models
             return;
         }
 
+        // Promoting changes what every shopper is served: ask first, naming what goes and what comes.
+        var chosen = _models?.FirstOrDefault(m => m.Id == id);
+        var kind = chosen?.Kind.ToString().ToUpperInvariant() ?? "";
+        var current = _models?.FirstOrDefault(m => m.Kind == chosen?.Kind && m.Status == ModelStatus.Active);
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Promote model #{id}?",
+            $"Model #{id} ({chosen?.Trainer}, AUC {Metric(chosen?.Auc)}) becomes the active {kind} model"
+            + (current is null ? "" : $" in place of #{current.Id} ({current.Trainer}, AUC {Metric(current.Auc)})")
+            + $"; /serve scores with it within {Serving.Value.SnapshotRefreshSeconds} s. You can roll back.",
+            yesText: "Promote", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
         var version = await Registry.PromoteAsync(id, actor, CancellationToken.None);
         await AfterChangeAsync($"Model #{version.Id} ({version.Trainer}) is now the active {version.Kind.ToString().ToUpperInvariant()} model.");
     }
@@ -79,6 +97,16 @@ public partial class Models
         if (await Access.ActorIfAllowedAsync(Policies.Edit) is not { } actor)
         {
             (_notice, _noticeSeverity) = (CircuitAccess.Refused, Severity.Error);
+            return;
+        }
+
+        var name = kind.ToString().ToUpperInvariant();
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Roll back the {name} model?",
+            $"The {name} model that was active before the current one serves again; /serve switches within {Serving.Value.SnapshotRefreshSeconds} s.",
+            yesText: "Roll back", cancelText: "Cancel");
+        if (confirmed != true)
+        {
             return;
         }
 
@@ -126,6 +154,5 @@ public partial class Models
         }
     }
 
-    private static string Metric(double? value) =>
-        value is { } v && double.IsFinite(v) ? v.ToString("F4", CultureInfo.InvariantCulture) : "—";
+    private static string Metric(double? value) => ModelRun.Metric(value);
 }
