@@ -10,6 +10,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 
 namespace AdStudio.Tests.Web.Features.Models;
 
@@ -18,6 +19,7 @@ public sealed class ModelsPageTests : IAsyncLifetime
     private static readonly DateTime TrainedAt = new(2026, 11, 22, 3, 0, 0, DateTimeKind.Utc);
     private readonly FixedClock _clock = new(new DateTimeOffset(TrainedAt.AddHours(6)));
     private BunitContext _ui = null!;
+    private IRenderedComponent<MudDialogProvider> _dialogs = null!;
     private TestDatabase _db = null!;
     private ActiveModelLoader _loader = null!;
 
@@ -35,6 +37,7 @@ public sealed class ModelsPageTests : IAsyncLifetime
             services.AddSingleton(_loader);
             services.AddSingleton(Options.Create(new ServingOptions { SnapshotRefreshSeconds = 10 }));
         });
+        _dialogs = _ui.Render<MudDialogProvider>();
     }
 
     public async Task DisposeAsync()
@@ -73,19 +76,69 @@ public sealed class ModelsPageTests : IAsyncLifetime
         Assert.NotEmpty(cut.FindAll("figure[data-chart='Reliability'] svg"));
         Assert.Contains("interests", cut.Find("figure[data-chart='Permutation feature importance'] svg").TextContent, StringComparison.Ordinal);
 
-        await cut.Find($"[data-testid='promote-{candidate}'] ").ClickAsync(new());
+        await ConfirmAsync(cut.Find($"[data-testid='promote-{candidate}'] ").ClickAsync(new()), "Promote");
 
         Assert.Contains($"Model #{candidate} (lightgbm) is now the active CTR model", cut.Find("[data-testid='models-notice']").TextContent, StringComparison.Ordinal);
         Assert.Equal("active", cut.Find($"[data-status='{candidate}']").TextContent.Trim());
 
-        await cut.Find("[data-testid='rollback-ctr']").ClickAsync(new());
+        await ConfirmAsync(cut.Find("[data-testid='rollback-ctr']").ClickAsync(new()), "Roll back");
 
         Assert.Equal("active", cut.Find($"[data-status='{active}']").TextContent.Trim());
         Assert.Equal("retired", cut.Find($"[data-status='{candidate}']").TextContent.Trim());
-        await cut.Find("[data-testid='rollback-cvr']").ClickAsync(new());
+        await ConfirmAsync(cut.Find("[data-testid='rollback-cvr']").ClickAsync(new()), "Roll back");
         Assert.Contains("No earlier active CVR model", cut.Find("[data-testid='models-notice']").TextContent, StringComparison.Ordinal);
         await using var check = _db.Open();
         Assert.Equal(2, await check.AuditEntries.CountAsync(e => e.EntityType == ModelRegistry.AuditEntity && e.Actor == UiTestContext.UserEmail));
+    }
+
+    [Fact]
+    public async Task Promote_AsksFirst_CancelChangesNothing()
+    {
+        var (active, candidate) = await AddVersionsAsync();
+        var cut = _ui.Render<AdStudio.Web.Features.Models.Models>();
+
+        var click = cut.Find($"[data-testid='promote-{candidate}']").ClickAsync(new());
+
+        _dialogs.WaitForAssertion(() => Assert.Contains($"Promote model #{candidate}?", _dialogs.Markup, StringComparison.Ordinal));
+        Assert.Contains($"in place of #{active}", _dialogs.Markup, StringComparison.Ordinal);
+        await ConfirmAsync(click, "Cancel");
+        Assert.Equal("candidate", cut.Find($"[data-status='{candidate}']").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid='models-notice']"));
+        await using var db = _db.Open();
+        Assert.Equal(ModelStatus.Active, (await db.ModelVersions.SingleAsync(v => v.Id == active)).Status);
+    }
+
+    [Fact]
+    public async Task Page_RunThatRepeatsTheRunBefore_SaysNoChangeOnceInsteadOfItsRows()
+    {
+        var (active, candidate) = await AddVersionsAsync();
+        await using (var db = _db.Open())
+        {
+            // The nightly run on unchanged data: the same trainers, rows and metrics, nothing promoted.
+            var first = await db.ModelVersions.AsNoTracking().ToListAsync();
+            db.ModelVersions.AddRange(first.Select(v => new ModelVersion
+            {
+                Kind = v.Kind, Trainer = v.Trainer, Status = ModelStatus.Candidate, FileName = "again-" + v.FileName, Rows = v.Rows,
+                Auc = v.Auc, LogLoss = v.LogLoss, TrainedAt = TrainedAt.AddDays(1), DiagnosticsJson = v.DiagnosticsJson, FeatureLayoutJson = v.FeatureLayoutJson,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var cut = _ui.Render<AdStudio.Web.Features.Models.Models>();
+
+        Assert.Single(cut.FindAll("[data-testid='run-no-change']"));
+        Assert.Contains("No change", cut.Find("[data-run-nochange='true']").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-run-nochange='true'] tbody tr"));
+        Assert.Equal([active, candidate], cut.FindAll("[data-testid='model-table'] tbody tr").Select(r => int.Parse(r.GetAttribute("data-version")!, System.Globalization.CultureInfo.InvariantCulture)).Order());
+        Assert.Contains("CTR: 2 versions", cut.Find("[data-testid='run-summary']").TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Answers the message box the click opened with <paramref name="button"/>, then lets the click finish.</summary>
+    private async Task ConfirmAsync(Task click, string button)
+    {
+        _dialogs.WaitForAssertion(() => Assert.Contains(_dialogs.FindAll("button"), b => b.TextContent.Trim() == button));
+        await _dialogs.FindAll("button").First(b => b.TextContent.Trim() == button).ClickAsync(new());
+        await click;
     }
 
     private async Task<(int Active, int Candidate)> AddVersionsAsync()
