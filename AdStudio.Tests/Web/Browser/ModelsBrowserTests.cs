@@ -37,6 +37,10 @@ public sealed class ModelsBrowserTests(TrainedAppHost host) : IAsyncLifetime, IC
             await page.SetViewportSizeAsync(width, 900);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"at {width} px the page scrolls sideways by {overflow} px");
+            // The actions are in sight, not scrolled away inside the card.
+            var card = await page.Locator("[data-testid='model-table']").BoundingBoxAsync();
+            var promote = await page.Locator("[data-testid^='promote-']").First.BoundingBoxAsync();
+            Assert.True(promote!.X + promote.Width <= card!.X + card.Width, $"at {width} px the promote button ends at {promote.X + promote.Width}, the card at {card.X + card.Width}");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath($"models-{width}.png"), FullPage = true });
         }
 

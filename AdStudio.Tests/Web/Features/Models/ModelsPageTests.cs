@@ -118,8 +118,16 @@ public sealed class ModelsPageTests : IAsyncLifetime
             var first = await db.ModelVersions.AsNoTracking().ToListAsync();
             db.ModelVersions.AddRange(first.Select(v => new ModelVersion
             {
-                Kind = v.Kind, Trainer = v.Trainer, Status = ModelStatus.Candidate, FileName = "again-" + v.FileName, Rows = v.Rows,
-                Auc = v.Auc, LogLoss = v.LogLoss, TrainedAt = TrainedAt.AddDays(1), DiagnosticsJson = v.DiagnosticsJson, FeatureLayoutJson = v.FeatureLayoutJson,
+                Kind = v.Kind,
+                Trainer = v.Trainer,
+                Status = ModelStatus.Candidate,
+                FileName = "again-" + v.FileName,
+                Rows = v.Rows,
+                Auc = v.Auc,
+                LogLoss = v.LogLoss,
+                TrainedAt = TrainedAt.AddDays(1),
+                DiagnosticsJson = v.DiagnosticsJson,
+                FeatureLayoutJson = v.FeatureLayoutJson,
             }));
             await db.SaveChangesAsync();
         }
