@@ -45,8 +45,10 @@ public sealed class ExperimentResultsBrowserTests(AppHost app, BrowserSignIn sig
         await Assertions.Expect(_page.Locator("[data-arm] img[data-arm-thumb]")).ToHaveCountAsync(2);
         Assert.True(await _page.Locator("[data-arm] img[data-arm-thumb]").First.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the thumbnail loads");
 
-        // ROI's lift is an absolute difference in percentage points, never a relative percent.
-        var roi = _page.Locator("tr[data-metric='roi'][data-metric-role='guardrail']").Nth(1);
+        // ROI's lift is an absolute difference in percentage points, never a relative percent; the row says so either way.
+        await Assertions.Expect(_page.Locator("tr[data-metric='roi'] [data-lift-unit]")).ToHaveTextAsync("lift: absolute, pp");
+        await Assertions.Expect(_page.Locator("tr[data-metric='ctr'] [data-lift-unit]")).ToHaveTextAsync("lift: relative, %");
+        var roi = _page.Locator("tr[data-metric='roi']").Nth(1);
         var lift = roi.Locator("[data-lift]");
         if (await lift.CountAsync() == 1)
         {
@@ -55,7 +57,9 @@ public sealed class ExperimentResultsBrowserTests(AppHost app, BrowserSignIn sig
         }
         else
         {
-            await Assertions.Expect(roi.Locator("[data-not-enough]")).ToContainTextAsync("not enough data yet");
+            // The small test demo has few conversions: no interval thousands of points wide, but the reason.
+            await Assertions.Expect(roi.Locator("[data-not-enough]")).ToContainTextAsync("not enough data yet: needs 100 shoppers and 10 conversions per arm");
+            await Assertions.Expect(roi.Locator("[data-not-enough]")).ToHaveAttributeAsync("data-lift-type", "absolute");
         }
 
         await Assertions.Expect(_page.Locator("[data-testid='results-table'] tbody tr")).ToHaveCountAsync(8);

@@ -86,6 +86,14 @@ public sealed partial class ExperimentPage
             ? creative.ThumbnailUrl ?? creative.ImageUrl
             : null;
 
+    /// <summary>Why a treatment shows no interval yet, with the minimum it needs, the counts of both arms and the metric's events.</summary>
+    private string NotEnough(MetricResult metric, VariantMetric treatment)
+    {
+        var control = metric.Variants[0];
+        return $"not enough data yet: needs {_minimums.MinUnitsPerArm.ToString("N0", Inv)} shoppers and {_minimums.MinEventsPerArm.ToString("N0", Inv)} {ResultFormat.EventsName(metric.Key)} per arm "
+            + $"(control {control.Units.ToString("N0", Inv)} / {control.Events.ToString("N0", Inv)}, this arm {treatment.Units.ToString("N0", Inv)} / {treatment.Events.ToString("N0", Inv)})";
+    }
+
     private static string LiftClass(ComparisonResult c) =>
         c.CiLow > 0 ? "mud-success-text" : c.CiHigh < 0 ? "mud-error-text" : "";
 }

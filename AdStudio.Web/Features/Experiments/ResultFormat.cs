@@ -27,6 +27,18 @@ public static class ResultFormat
     /// <summary>"relative" or "absolute": what the results table says beside each lift.</summary>
     public static string LiftType(DifferenceType type) => type == DifferenceType.Relative ? "relative" : "absolute";
 
+    /// <summary>"relative, %" or "absolute, pp": the unit marker beside each metric.</summary>
+    public static string LiftUnit(DifferenceType type) => type == DifferenceType.Relative ? "relative, %" : "absolute, pp";
+
+    /// <summary>What a metric's events are, as the "not enough data" message counts them.</summary>
+    public static string EventsName(string metric) => metric switch
+    {
+        MetricKey.Ctr => "clicks",
+        MetricKey.Roi => "conversions",
+        MetricKey.RevenuePerShopper => "paying shoppers",
+        _ => "converting shoppers",
+    };
+
     public static string PValue(double p) => p < 0.0001 ? "< 0.0001" : p.ToString("F4", Culture);
 
     public static string Chance(double chance) => (chance * 100).ToString("0.0", Culture) + " %";

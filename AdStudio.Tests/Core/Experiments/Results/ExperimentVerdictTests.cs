@@ -23,7 +23,8 @@ public class ExperimentVerdictTests
         [
             new VariantMetric(Control, units, controlValue, null, null, null) { Events = events },
             new VariantMetric(Treatment, units, controlValue * 1.1, key == primary ? comparison : null, key == primary ? adjustedP : null, null) { Events = events },
-        ]) { IsPrimary = key == primary }).ToList();
+        ])
+        { IsPrimary = key == primary }).ToList();
         var minimums = new ExperimentsOptions();
         metrics = [.. metrics.Select(m => m with { Variants = [.. m.Variants.Select(v => v with { EnoughData = units >= minimums.MinUnitsPerArm && events >= minimums.MinEventsPerArm })] })];
         return new ExperimentResults(1, "Headline test", ExperimentStatus.Running, "Fixed horizon", 0.05, arms, srm ? 1e-6 : 0.5, srm, planned, metrics, [], [])
