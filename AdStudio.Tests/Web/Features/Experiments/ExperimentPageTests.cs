@@ -133,6 +133,28 @@ public sealed class ExperimentPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResultsPage_SequentialPValueBesideConfidentChance_ExplainsTheDifferenceOnThoseRows()
+    {
+        await using (var db = _db.Open())
+        {
+            (await db.Experiments.SingleAsync()).Sequential = true;
+            await db.SaveChangesAsync();
+        }
+
+        // 18 vs 30 of 600: about 96 % chance to win, but the always-valid p-value is still far above α.
+        await ExposeAsync(0, 600, 18);
+        await ExposeAsync(1, 600, 30);
+
+        var cut = Render();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='chance-p-note']")));
+        Assert.Contains("conservative early", cut.Find("[data-testid='chance-p-note']").TextContent, StringComparison.Ordinal);
+        var ctr = cut.Find("tr[data-metric='ctr'][data-variant='Short']");
+        Assert.NotNull(ctr.QuerySelector("[data-explain]"));
+        Assert.Equal("KeepRunning", cut.Find("[data-testid='verdict']").GetAttribute("data-verdict"));
+    }
+
+    [Fact]
     public async Task ResultsPage_FewShoppers_SaysNotEnoughDataInsteadOfIntervals()
     {
         await ExposeAsync(0, 60, 2);
