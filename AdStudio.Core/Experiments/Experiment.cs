@@ -41,5 +41,11 @@ public sealed class Experiment
     /// <summary>Exposed shoppers per variant the plan calls for; null when not planned.</summary>
     public long? PlannedUnitsPerVariant { get; set; }
 
+    /// <summary>
+    /// The <see cref="Results.MetricKey"/> the verdict is decided on; the others are guardrails. Null (experiments created
+    /// before it was chosen) means the default for the campaign's objective.
+    /// </summary>
+    public string? PrimaryMetric { get; set; }
+
     public List<Variant> Variants { get; set; } = [];
 }

@@ -1,4 +1,5 @@
 using AdStudio.Core.Auditing;
+using AdStudio.Core.Experiments.Results;
 using AdStudio.Core.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,6 +49,11 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
             throw new ExperimentRuleException("Alpha must be greater than 0 and at most 0.5.");
         }
 
+        if (draft.PrimaryMetric is { } metric && !MetricKey.IsKnown(metric))
+        {
+            throw new ExperimentRuleException($"Unknown primary metric \"{metric}\"; use one of {string.Join(", ", MetricKey.All)}.");
+        }
+
         var experiment = new Experiment
         {
             CampaignId = campaign.Id,
@@ -61,6 +67,7 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
             UseCuped = draft.UseCuped,
             MinimumDetectableEffect = draft.MinimumDetectableEffect,
             PlannedUnitsPerVariant = draft.PlannedUnitsPerVariant,
+            PrimaryMetric = draft.PrimaryMetric ?? MetricKey.DefaultFor(campaign.Objective),
             Variants = [.. draft.Arms.Select((a, i) => new Variant { Name = a.Name.Trim(), CreativeId = a.CreativeId, Weight = a.Weight, IsControl = i == 0 })],
         };
         db.Experiments.Add(experiment);

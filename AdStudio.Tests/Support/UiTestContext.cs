@@ -19,6 +19,7 @@ public static class UiTestContext
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
+        context.Services.AddOptions(); // settings classes resolve with their defaults unless a test configures them
         var held = roles.Length == 0 ? [Roles.Admin] : roles;
         var auth = context.AddAuthorization();
         auth.SetAuthorized(UserEmail);

@@ -2,7 +2,7 @@ using AdStudio.Core.Experiments.Stats;
 
 namespace AdStudio.Core.Experiments.Results;
 
-/// <summary>The primary metric's lift and interval as they stood at the end of each day, for the lift-over-time chart.</summary>
+/// <summary>Shopper conversion's relative lift and interval as they stood at the end of each day, for the lift-over-time chart.</summary>
 internal static class CumulativeLift
 {
     public static List<CumulativePoint> Of(ExperimentDesign design, IReadOnlyList<ShopperDay> days, CompareOptions options)

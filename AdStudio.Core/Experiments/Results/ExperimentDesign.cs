@@ -1,6 +1,8 @@
+using AdStudio.Core.Campaigns;
+
 namespace AdStudio.Core.Experiments.Results;
 
-/// <summary>What the analysis needs of an experiment: its arms (control first) and its analysis settings.</summary>
+/// <summary>What the analysis needs of an experiment: its arms (control first), its analysis settings and its primary metric.</summary>
 public sealed record ExperimentDesign(
     int Id,
     string Name,
@@ -10,16 +12,23 @@ public sealed record ExperimentDesign(
     bool Sequential,
     double SequentialTuning,
     bool UseCuped,
-    long? PlannedUnitsPerVariant)
+    long? PlannedUnitsPerVariant,
+    string PrimaryMetric = MetricKey.ConversionRate,
+    double MinimumDetectableEffect = 0.1)
 {
-    public static ExperimentDesign Of(Experiment e) => new(
+    /// <param name="objective">The campaign's objective, which picks the primary metric of an experiment that has none stored.</param>
+    /// <param name="creativeNames">Creative names by id, for arms that kept a placeholder name.</param>
+    public static ExperimentDesign Of(Experiment e, CampaignObjective objective = CampaignObjective.Clicks, IReadOnlyDictionary<int, string>? creativeNames = null) => new(
         e.Id,
         e.Name,
         e.Status,
-        [.. e.Variants.OrderByDescending(v => v.IsControl).ThenBy(v => v.Id).Select(v => new ArmDesign(v.Id, v.Name, v.CreativeId, v.Weight, v.IsControl))],
+        [.. e.Variants.OrderByDescending(v => v.IsControl).ThenBy(v => v.Id)
+            .Select(v => new ArmDesign(v.Id, v.Name, v.CreativeId, v.Weight, v.IsControl, creativeNames?.GetValueOrDefault(v.CreativeId)))],
         e.Alpha,
         e.Sequential,
         e.SequentialTuning,
         e.UseCuped,
-        e.PlannedUnitsPerVariant);
+        e.PlannedUnitsPerVariant,
+        MetricKey.IsKnown(e.PrimaryMetric) ? e.PrimaryMetric! : MetricKey.DefaultFor(objective),
+        e.MinimumDetectableEffect);
 }

@@ -1,11 +1,12 @@
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdStudio.Core.Experiments.Results;
 
 /// <summary>Reads an experiment's ad events and the shoppers' pre-experiment spend, then analyses them.</summary>
-public sealed class ExperimentResultsService(IDbContextFactory<AdStudioDb> dbFactory)
+public sealed class ExperimentResultsService(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ExperimentsOptions> options)
 {
     /// <summary>How far before the start pre-experiment spend (the CUPED covariate) is summed.</summary>
     public static readonly TimeSpan PrePeriod = TimeSpan.FromDays(14);
@@ -20,9 +21,12 @@ public sealed class ExperimentResultsService(IDbContextFactory<AdStudioDb> dbFac
             return null;
         }
 
+        var objective = await db.Campaigns.Where(c => c.Id == experiment.CampaignId).Select(c => c.Objective).FirstOrDefaultAsync(ct);
+        var creativeIds = experiment.Variants.Select(v => v.CreativeId).ToList();
+        var creativeNames = await db.Creatives.AsNoTracking().Where(c => creativeIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var days = await ShopperDaysAsync(db, experimentId, ct);
         var pre = experiment.StartedAt is { } started ? await PreSpendAsync(db, started, ct) : [];
-        return ExperimentAnalyzer.Analyze(ExperimentDesign.Of(experiment), days, pre);
+        return ExperimentAnalyzer.Analyze(ExperimentDesign.Of(experiment, objective, creativeNames), days, pre, options.Value);
     }
 
     private static async Task<List<ShopperDay>> ShopperDaysAsync(AdStudioDb db, int experimentId, CancellationToken ct)

@@ -14,6 +14,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.Decision).HasMaxLength(64);
         builder.Property(e => e.Rationale).HasMaxLength(4096);
+        builder.Property(e => e.PrimaryMetric).HasMaxLength(32);
         builder.HasOne<Campaign>().WithMany().HasForeignKey(e => e.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Variants).WithOne().HasForeignKey(v => v.ExperimentId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -484,6 +484,10 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.Property<long?>("PlannedUnitsPerVariant")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PrimaryMetric")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Rationale")
                         .HasMaxLength(4096)
                         .HasColumnType("TEXT");

@@ -1,4 +1,6 @@
+using AdStudio.Core.Campaigns;
 using AdStudio.Core.Experiments;
+using AdStudio.Core.Experiments.Results;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +49,34 @@ public sealed class ExperimentLifecycleTests : IAsyncLifetime
         Assert.Equal(["created", "started", "stopped"], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal("maria", a.Actor));
         Assert.StartsWith($"ship:{treatment}: Short headline won", audit[2].Details, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CampaignObjective.Clicks, null, MetricKey.Ctr)]
+    [InlineData(CampaignObjective.Conversions, null, MetricKey.ConversionRate)]
+    [InlineData(CampaignObjective.Revenue, null, MetricKey.RevenuePerShopper)]
+    [InlineData(CampaignObjective.Clicks, MetricKey.Roi, MetricKey.Roi)]
+    public async Task Create_PrimaryMetric_IsChosenOrTheObjectivesDefault(CampaignObjective objective, string? chosen, string expected)
+    {
+        await using (var db = _db.Open())
+        {
+            (await db.Campaigns.SingleAsync(c => c.Id == _campaignId)).Objective = objective;
+            await db.SaveChangesAsync();
+        }
+
+        var experiment = await _lifecycle.CreateAsync(Draft() with { PrimaryMetric = chosen }, "maria", CancellationToken.None);
+
+        await using var check = _db.Open();
+        Assert.Equal(expected, (await check.Experiments.SingleAsync(e => e.Id == experiment.Id)).PrimaryMetric);
+    }
+
+    [Fact]
+    public async Task Create_UnknownPrimaryMetric_IsRefusedNamingTheKeys()
+    {
+        var error = await Assert.ThrowsAsync<ExperimentRuleException>(() =>
+            _lifecycle.CreateAsync(Draft() with { PrimaryMetric = "clicks" }, "maria", CancellationToken.None));
+
+        Assert.Contains("conversion_rate, ctr, revenue_per_shopper, roi", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -145,7 +145,8 @@ public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncL
 
         await Assertions.Expect(_page.Locator("[data-testid='results-table']")).ToBeVisibleAsync();
         Assert.Equal(8, await _page.Locator("[data-testid='results-table'] tbody tr").CountAsync());
-        Assert.True(await _page.Locator("figure[data-chart] svg").CountAsync() >= 1);
+        // The small test demo may not have enough data for a lift yet: then the figures say why instead of drawing.
+        Assert.Equal(2, await _page.Locator("figure[data-chart]").CountAsync());
         Assert.Equal(0, await _page.Locator("[data-testid='srm-warning']").CountAsync());
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("experiment.png"), FullPage = true });
     }

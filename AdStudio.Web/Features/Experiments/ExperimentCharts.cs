@@ -3,15 +3,20 @@ using ScottPlot;
 
 namespace AdStudio.Web.Features.Experiments;
 
-/// <summary>The results page's figures: a forest plot of lifts and the primary metric's lift over time.</summary>
+/// <summary>The results page's figures: a forest plot of lifts and shopper conversion's lift over time.</summary>
 public static class ExperimentCharts
 {
-    /// <summary>One row per treatment and metric: the relative lift (%) with its interval; null when nothing was compared.</summary>
+    /// <summary>Treatments and metrics with a comparison worth drawing (enough data), in table order.</summary>
+    public static List<(MetricResult Metric, VariantMetric Variant)> ForestRows(ExperimentResults results) =>
+        [.. results.Metrics.SelectMany(m => m.Variants.Where(v => v.Comparison is not null && v.EnoughData).Select(v => (m, v)))];
+
+    /// <summary>
+    /// One row per treatment and metric with enough data: the lift with its interval, relative (%) for most metrics and
+    /// absolute (pp) for ROI, as each row's label says; null when nothing can be drawn.
+    /// </summary>
     public static Plot? Forest(ExperimentResults results)
     {
-        var rows = results.Metrics
-            .SelectMany(m => m.Variants.Where(v => v.Comparison is not null).Select(v => (Metric: m, Variant: v)))
-            .ToList();
+        var rows = ForestRows(results);
         if (rows.Count == 0)
         {
             return null;
@@ -33,20 +38,21 @@ public static class ExperimentCharts
             var marker = plot.Add.Marker(c.Effect * 100, y);
             marker.Color = color;
             marker.Size = 10;
-            var arm = results.Arms.First(a => a.VariantId == variant.VariantId).Name;
-            ticks.Add(Tick.Major(y, $"{metric.Label} · {arm}"));
+            var arm = results.Arms.First(a => a.VariantId == variant.VariantId).Label;
+            var unit = metric.LiftType == AdStudio.Core.Experiments.Stats.DifferenceType.Relative ? "%" : "pp";
+            ticks.Add(Tick.Major(y, $"{metric.Label} ({unit}) · {arm}"));
         }
 
         var zero = plot.Add.VerticalLine(0);
         zero.Color = Colors.Black;
         zero.LinePattern = LinePattern.Dashed;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
-        plot.Axes.Bottom.Label.Text = "Relative lift over control (%), with interval";
+        plot.Axes.Bottom.Label.Text = "Lift over control with interval: relative % (ROI: absolute pp)";
         plot.Axes.SetLimitsY(0.4, rows.Count + 0.6);
         return plot;
     }
 
-    /// <summary>Cumulative lift (%) of each treatment on the primary metric with its interval as a band.</summary>
+    /// <summary>Cumulative relative lift (%) of each treatment on shopper conversion with its interval as a band.</summary>
     public static Plot? CumulativeLift(ExperimentResults results)
     {
         if (results.CumulativeLift.Count < 2)
@@ -76,14 +82,14 @@ public static class ExperimentCharts
             var line = plot.Add.Scatter(xs, [.. points.Select(p => p.Lift * 100)], color);
             line.LineWidth = 2;
             line.MarkerSize = 3;
-            line.LegendText = results.Arms.First(x => x.VariantId == arms[a].Key).Name;
+            line.LegendText = results.Arms.First(x => x.VariantId == arms[a].Key).Label;
         }
 
         var zero = plot.Add.HorizontalLine(0);
         zero.Color = Colors.Black;
         zero.LinePattern = LinePattern.Dashed;
         plot.Axes.DateTimeTicksBottom();
-        plot.Axes.Left.Label.Text = $"{MetricKey.Label(ExperimentResults.PrimaryMetric)} lift (%)";
+        plot.Axes.Left.Label.Text = $"{MetricKey.Label(ExperimentResults.CumulativeMetric)} relative lift (%)";
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;
     }

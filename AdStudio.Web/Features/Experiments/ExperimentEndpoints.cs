@@ -20,9 +20,16 @@ public static class ExperimentEndpoints
     /// <summary>At most this many arms in one weights update.</summary>
     public const int MaxWeights = 100;
 
+    /// <summary>At most this many arms in a new experiment.</summary>
+    public const int MaxArms = 20;
+
+    /// <summary>The longest arm name.</summary>
+    public const int MaxArmName = 64;
+
     public static IEndpointRouteBuilder MapExperiments(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/experiments").WithTags("Experiments");
+        api.MapPost("/", CreateAsync).RequireAuthorization(Policies.Edit);
         api.MapGet("/{id:int}/results", ResultsAsync).RequireAuthorization(Policies.Read);
         api.MapGet("/{id:int}/results.csv", CsvAsync).RequireAuthorization(Policies.Read);
         api.MapPost("/{id:int}/start", StartAsync).RequireAuthorization(Policies.Edit);
@@ -33,6 +40,90 @@ public static class ExperimentEndpoints
 
     private static async Task<Results<JsonHttpResult<ExperimentResults>, ProblemHttpResult>> ResultsAsync(int id, ExperimentResultsService results, CancellationToken ct) =>
         await results.GetAsync(id, ct) is { } r ? TypedResults.Json(r, Json) : ApiProblems.NotFound($"There is no experiment {id}.");
+
+    private static async Task<Results<Created<CreatedExperiment>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, ExperimentLifecycle lifecycle, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync(request, StatsJsonContext.Default.CreateExperimentRequest, ct);
+        if (body is null)
+        {
+            return ApiProblems.BadRequest(error!);
+        }
+
+        var errors = CreateErrors(body);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors, "The experiment cannot be created as sent; see errors.");
+        }
+
+        var arms = body.Arms!.Select((a, i) => new ArmDraft(
+            string.IsNullOrWhiteSpace(a.Name) ? (i == 0 ? "Control" : $"Treatment {i}") : a.Name, a.CreativeId!.Value, a.Weight ?? 1)).ToList();
+        var planned = body.PlannedUnitsPerVariant;
+        var draft = new ExperimentDraft(
+            body.CampaignId!.Value, body.Name ?? "", body.Hypothesis, arms, body.Alpha ?? 0.05, body.Sequential ?? true,
+            planned is { } perArm ? (double)perArm * arms.Count : 5000, body.UseCuped ?? true, body.MinimumDetectableEffect ?? 0.1, planned, body.PrimaryMetric);
+        try
+        {
+            var e = await lifecycle.CreateAsync(draft, Actor.Of(request), ct);
+            return TypedResults.Created(
+                $"/api/experiments/{e.Id}/results",
+                new CreatedExperiment(e.Id, e.Name, e.Status.ToString().ToLowerInvariant(), e.PrimaryMetric!,
+                    [.. e.Variants.Select(v => new CreatedArm(v.Id, v.Name, v.CreativeId, v.Weight, v.IsControl))]));
+        }
+        catch (ExperimentNotFoundException ex)
+        {
+            return ApiProblems.Invalid(new Dictionary<string, string[]> { ["campaignId"] = [ex.Message] }, ex.Message);
+        }
+        catch (ExperimentRuleException ex)
+        {
+            return ApiProblems.BadRequest(ex.Message, "The experiment breaks a rule.");
+        }
+    }
+
+    /// <summary>What the body lacks or gets wrong, by JSON field; the lifecycle checks the rules that need the campaign.</summary>
+    private static Dictionary<string, string[]> CreateErrors(CreateExperimentRequest body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.CampaignId is null)
+        {
+            errors["campaignId"] = ["Give the id of the campaign whose creatives are tested."];
+        }
+
+        if (body.PrimaryMetric is { } metric && !MetricKey.IsKnown(metric))
+        {
+            errors["primaryMetric"] = [$"\"{(metric.Length > 40 ? metric[..40] + "…" : metric)}\" is not a metric; use one of {string.Join(", ", MetricKey.All)} (or leave it out for the campaign objective's default)."];
+        }
+
+        if (body.Arms is not { Count: >= 2 and <= MaxArms } arms)
+        {
+            errors["arms"] = [$"Give between 2 and {MaxArms} arms; the first is the control."];
+            return errors;
+        }
+
+        for (var i = 0; i < arms.Count; i++)
+        {
+            if (arms[i] is not { CreativeId: not null } arm)
+            {
+                errors[$"arms[{i}].creativeId"] = ["Each arm needs the id of one of the campaign's creatives."];
+            }
+            else if (arm.Name is { Length: > MaxArmName })
+            {
+                errors[$"arms[{i}].name"] = [$"An arm name has at most {MaxArmName} characters."];
+            }
+        }
+
+        if (body.MinimumDetectableEffect is { } mde && !(mde > 0 && mde <= 10))
+        {
+            errors["minimumDetectableEffect"] = ["The minimum detectable effect is a relative lift above 0 and at most 10 (1,000 %)."];
+        }
+
+        if (body.PlannedUnitsPerVariant is { } planned && !(planned >= 2 && planned <= AdStudio.Core.Experiments.Stats.StatsLimits.MaxUnitsPerArm))
+        {
+            errors["plannedUnitsPerVariant"] = [$"Plan between 2 and {AdStudio.Core.Experiments.Stats.StatsLimits.MaxUnitsPerArm:N0} shoppers per arm."];
+        }
+
+        return errors;
+    }
 
     private static Task<Results<NoContent, ProblemHttpResult>> StartAsync(int id, HttpRequest request, ExperimentLifecycle lifecycle, CancellationToken ct) =>
         ApplyAsync(() => lifecycle.StartAsync(id, Actor.Of(request), ct));

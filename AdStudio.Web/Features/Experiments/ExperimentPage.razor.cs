@@ -1,10 +1,13 @@
+using System.Globalization;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Experiments.Results;
 using AdStudio.Core.Experiments.Stats;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Web.Components.Common;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace AdStudio.Web.Features.Experiments;
@@ -18,6 +21,12 @@ public sealed partial class ExperimentPage
 
     [Inject] private ExperimentResultsService ResultsService { get; set; } = default!;
 
+    [Inject] private ShopMoney Money { get; set; } = default!;
+
+    [Inject] private IOptions<ExperimentsOptions> Minimums { get; set; } = default!;
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
     private Experiment? _experiment;
     private ExperimentResults? _results;
     private string _campaignName = "";
@@ -25,6 +34,8 @@ public sealed partial class ExperimentPage
     private ScottPlot.Plot? _forest;
     private ScottPlot.Plot? _cumulative;
     private int _forestRows;
+    private ExperimentVerdict? _verdict;
+    private ExperimentsOptions _minimums = new();
     private bool _notFound;
 
     private Color StatusColor => _experiment?.Status switch
@@ -34,7 +45,14 @@ public sealed partial class ExperimentPage
         _ => Color.Default,
     };
 
-    protected override Task OnParametersSetAsync() => ReloadAsync();
+    private bool HasContradiction => _results is { } r && r.Metrics.Any(m => m.Variants.Any(v =>
+        v.EnoughData && v.Comparison is { } c && ResultFormat.SeemsToContradict(c, v.AdjustedPValue ?? c.PValue, r.Alpha)));
+
+    protected override Task OnParametersSetAsync()
+    {
+        _minimums = Minimums.Value;
+        return ReloadAsync();
+    }
 
     private async Task ReloadAsync()
     {
@@ -56,12 +74,25 @@ public sealed partial class ExperimentPage
         if (_results is not null)
         {
             _forest = ExperimentCharts.Forest(_results);
-            _forestRows = _results.Metrics.Sum(m => m.Variants.Count(v => v.Comparison is not null));
+            _forestRows = ExperimentCharts.ForestRows(_results).Count;
+            _verdict = _results.Primary is null ? null : ExperimentVerdict.Of(_results);
             _cumulative = ExperimentCharts.CumulativeLift(_results);
         }
     }
 
-    private int ArmCreative(int variantId) => _experiment!.Variants.First(v => v.Id == variantId).CreativeId;
+    /// <summary>The arm's creative thumbnail (or image), null when the creative is gone.</summary>
+    private string? Thumb(int variantId) =>
+        _experiment!.Variants.FirstOrDefault(v => v.Id == variantId) is { } v && _creatives.TryGetValue(v.CreativeId, out var creative)
+            ? creative.ThumbnailUrl ?? creative.ImageUrl
+            : null;
+
+    /// <summary>Why a treatment shows no interval yet, with the minimum it needs, the counts of both arms and the metric's events.</summary>
+    private string NotEnough(MetricResult metric, VariantMetric treatment)
+    {
+        var control = metric.Variants[0];
+        return $"not enough data yet: needs {_minimums.MinUnitsPerArm.ToString("N0", Inv)} shoppers and {_minimums.MinEventsPerArm.ToString("N0", Inv)} {ResultFormat.EventsName(metric.Key)} per arm "
+            + $"(control {control.Units.ToString("N0", Inv)} / {control.Events.ToString("N0", Inv)}, this arm {treatment.Units.ToString("N0", Inv)} / {treatment.Events.ToString("N0", Inv)})";
+    }
 
     private static string LiftClass(ComparisonResult c) =>
         c.CiLow > 0 ? "mud-success-text" : c.CiHigh < 0 ? "mud-error-text" : "";

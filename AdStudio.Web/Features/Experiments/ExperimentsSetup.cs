@@ -1,5 +1,6 @@
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Experiments.Results;
+using AdStudio.Web.Infrastructure;
 
 namespace AdStudio.Web.Features.Experiments;
 
@@ -7,6 +8,7 @@ public static class ExperimentsSetup
 {
     public static IHostApplicationBuilder AddExperiments(this IHostApplicationBuilder builder)
     {
+        builder.AddValidatedOptions<ExperimentsOptions>(ExperimentsOptions.SectionName);
         builder.Services.AddSingleton<ExperimentResultsService>();
         builder.Services.AddSingleton<ExperimentLifecycle>();
         builder.Services.AddSingleton<ExperimentPlanner>();

@@ -1,3 +1,4 @@
+using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Experiments.Stats;
@@ -34,17 +35,19 @@ public sealed partial class NewExperiment
     private CampaignTraffic? _traffic;
     private SampleSizePlan? _plan;
     private string? _error;
+    private string? _primaryMetric;
 
     protected override async Task OnInitializedAsync()
     {
         await using var db = await DbFactory.CreateDbContextAsync();
-        _campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Name).Select(c => new CampaignOption(c.Id, c.Name)).ToListAsync();
+        _campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Name).Select(c => new CampaignOption(c.Id, c.Name, c.Objective)).ToListAsync();
     }
 
     private async Task OnCampaignChangedAsync(int? campaignId)
     {
         _campaignId = campaignId;
         _plan = null;
+        _primaryMetric = null;
         _arms.Clear();
         if (campaignId is not { } id)
         {
@@ -93,7 +96,7 @@ public sealed partial class NewExperiment
         {
             var draft = new ExperimentDraft(
                 campaignId, _name, _hypothesis, [.. _arms.Select(a => new ArmDraft(a.Name, a.CreativeId, a.Weight))],
-                _alpha, _sequential, _plan?.TotalUnits ?? 5000, _cuped, 0.1, _plan?.UnitsPerVariant);
+                _alpha, _sequential, _plan?.TotalUnits ?? 5000, _cuped, 0.1, _plan?.UnitsPerVariant, _primaryMetric);
             var experiment = await Lifecycle.CreateAsync(draft, actor, CancellationToken.None);
             Navigation.NavigateTo($"/experiments/{experiment.Id}");
         }
@@ -103,7 +106,9 @@ public sealed partial class NewExperiment
         }
     }
 
-    private sealed record CampaignOption(int Id, string Name);
+    private CampaignObjective? Objective => _campaigns?.FirstOrDefault(c => c.Id == _campaignId)?.Objective;
+
+    private sealed record CampaignOption(int Id, string Name, CampaignObjective Objective);
 
     private sealed class ArmForm
     {

@@ -4,7 +4,7 @@ using CsvHelper;
 
 namespace AdStudio.Web.Features.Experiments;
 
-/// <summary>An experiment's results as CSV: one row per metric and variant.</summary>
+/// <summary>An experiment's results as CSV: one row per metric and variant, named as on the page.</summary>
 public static class ResultsCsv
 {
     public static string Write(ExperimentResults results)
@@ -16,7 +16,9 @@ public static class ResultsCsv
             {
                 var arm = results.Arms.First(a => a.VariantId == v.VariantId);
                 var c = v.Comparison;
-                return new ResultsCsvRow(m.Key, arm.Name, arm.IsControl, v.Units, v.Value, c?.Effect, c?.CiLow, c?.CiHigh, c?.PValue, v.AdjustedPValue, c?.ChanceToWin, m.CupedApplied, v.Problem);
+                return new ResultsCsvRow(
+                    m.Key, arm.Label, arm.IsControl, v.Units, v.Value, c?.Effect, c?.CiLow, c?.CiHigh, c?.PValue, v.AdjustedPValue, c?.ChanceToWin, m.CupedApplied, v.Problem,
+                    m.Label, m.IsPrimary ? "primary" : "guardrail", ResultFormat.LiftType(m.LiftType), v.VariantId, arm.Name, arm.CreativeId, v.Events, v.EnoughData);
             })));
         }
 

@@ -48,6 +48,59 @@ public class ExperimentAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_Roi_IsAnAbsoluteDifferenceWithTheDeltaMethodError()
+    {
+        // Cost 0.04 per shopper; 30 vs 45 of 1,000 shoppers spend 20: ROI 14.0 vs 21.5. With a constant cost the delta
+        // method reduces to var(revenue − cost) ÷ cost², so se = √((17.19 + 11.64)·1000/999 ÷ 0.0016 ÷ 1000) = 4.246974.
+        var days = Arm(10, 1000, 30, 80).Concat(Arm(11, 1000, 45, 100)).ToList();
+
+        var r = ExperimentAnalyzer.Analyze(Design(), days, new Dictionary<string, double>());
+
+        var roi = r.Metrics.Single(m => m.Key == MetricKey.Roi);
+        Assert.Equal(DifferenceType.Absolute, roi.LiftType);
+        var c = roi.Variants[1].Comparison!;
+        Assert.Equal(21.5 - 14.0, c.Effect, 9);
+        Assert.Equal(4.24697383872173, c.StandardError, 9);
+        Assert.Equal(0.9612989981908991, c.ChanceToWin, 9);
+        Assert.Equal(c.Effect - c.CiLow!.Value, c.CiHigh!.Value - c.Effect, 9);
+        Assert.InRange((c.CiHigh!.Value - c.Effect) / c.StandardError, 1.9599, 1.9615);
+        Assert.Equal(DifferenceType.Relative, r.Metrics.Single(m => m.Key == MetricKey.Ctr).LiftType);
+    }
+
+    [Fact]
+    public void Analyze_BelowTheMinimumEvents_MarksTheArmsNotEnoughData()
+    {
+        var days = Arm(10, 1000, 9, 80).Concat(Arm(11, 1000, 45, 100)).ToList();
+
+        var r = ExperimentAnalyzer.Analyze(Design(), days, new Dictionary<string, double>(), new ExperimentsOptions { MinUnitsPerArm = 100, MinEventsPerArm = 10 });
+
+        var conversion = r.Metrics.Single(m => m.Key == MetricKey.ConversionRate).Variants;
+        Assert.Equal([9L, 45L], conversion.Select(v => v.Events));
+        Assert.Equal([false, false], conversion.Select(v => v.EnoughData));
+        var ctr = r.Metrics.Single(m => m.Key == MetricKey.Ctr).Variants;
+        Assert.Equal([80L, 100L], ctr.Select(v => v.Events));
+        Assert.Equal([true, true], ctr.Select(v => v.EnoughData));
+        Assert.Equal(1, r.ExposureDays);
+    }
+
+    [Fact]
+    public void Analyze_PrimaryMetricAndArmNames_FollowTheDesign()
+    {
+        var design = Design() with
+        {
+            PrimaryMetric = MetricKey.Ctr,
+            Arms = [new ArmDesign(10, "Control", 100, 1, true, "Free delivery"), new ArmDesign(11, "Spring sale", 101, 1, false, "30 % off")],
+        };
+
+        var r = ExperimentAnalyzer.Analyze(design, [.. Arm(10, 100, 3, 8), .. Arm(11, 100, 3, 8)], new Dictionary<string, double>());
+
+        Assert.Equal(MetricKey.Ctr, r.PrimaryMetric);
+        Assert.Equal([MetricKey.Ctr], r.Metrics.Where(m => m.IsPrimary).Select(m => m.Key));
+        Assert.Equal(["Free delivery", "Spring sale"], r.Arms.Select(a => a.Label));
+        Assert.Equal([100, 101], r.Arms.Select(a => a.CreativeId));
+    }
+
+    [Fact]
     public void Analyze_ArmsFarFromWeights_FlagsSampleRatioMismatch()
     {
         var days = Arm(10, 1000, 30, 80).Concat(Arm(11, 800, 30, 80)).ToList();

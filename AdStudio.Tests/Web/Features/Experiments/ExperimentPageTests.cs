@@ -108,6 +108,67 @@ public sealed class ExperimentPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResultsPage_ClearWinner_ShowsVerdictGuardrailsArmNamesAndRoiInPoints()
+    {
+        await ExposeAsync(0, 600, 18);
+        await ExposeAsync(1, 600, 42);
+
+        var cut = Render();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='verdict']")));
+        // The campaign's objective is clicks, so the primary metric is CTR: 18 vs 42 clicks on 600 impressions each.
+        Assert.Equal("TreatmentWins", cut.Find("[data-testid='verdict']").GetAttribute("data-verdict"));
+        Assert.StartsWith("Treatment 'Short' wins on CTR: +133.3 % relative", cut.Find("[data-testid='verdict-text']").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(["guardrail", "primary", "guardrail", "guardrail"], cut.FindAll("[data-metric-chip]").Select(e => e.GetAttribute("data-metric-chip")));
+        var roi = cut.Find("tr[data-metric='roi'][data-variant='Short'] [data-lift]");
+        Assert.Equal("absolute", roi.GetAttribute("data-lift-type"));
+        Assert.Matches(@"^[+−]\d+\.\d pp \[", roi.TextContent.Trim());
+        Assert.DoesNotContain("%", roi.TextContent, StringComparison.Ordinal);
+        Assert.Equal("relative", cut.Find("tr[data-metric='ctr'][data-variant='Short'] [data-lift]").GetAttribute("data-lift-type"));
+        // The control kept its placeholder name, so it reads as its creative; "Short" is the manager's own name.
+        var names = cut.FindAll("[data-arm] [data-arm-name]").Select(e => e.GetAttribute("data-arm-name")).ToList();
+        Assert.NotEqual("Control", names[0]);
+        Assert.Equal("Short", names[1]);
+        Assert.Equal(2, cut.FindAll("[data-arm] [data-arm-thumb]").Count);
+    }
+
+    [Fact]
+    public async Task ResultsPage_SequentialPValueBesideConfidentChance_ExplainsTheDifferenceOnThoseRows()
+    {
+        await using (var db = _db.Open())
+        {
+            (await db.Experiments.SingleAsync()).Sequential = true;
+            await db.SaveChangesAsync();
+        }
+
+        // 18 vs 30 of 600: about 96 % chance to win, but the always-valid p-value is still far above α.
+        await ExposeAsync(0, 600, 18);
+        await ExposeAsync(1, 600, 30);
+
+        var cut = Render();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='chance-p-note']")));
+        Assert.Contains("conservative early", cut.Find("[data-testid='chance-p-note']").TextContent, StringComparison.Ordinal);
+        var ctr = cut.Find("tr[data-metric='ctr'][data-variant='Short']");
+        Assert.NotNull(ctr.QuerySelector("[data-explain]"));
+        Assert.Equal("KeepRunning", cut.Find("[data-testid='verdict']").GetAttribute("data-verdict"));
+    }
+
+    [Fact]
+    public async Task ResultsPage_FewShoppers_SaysNotEnoughDataInsteadOfIntervals()
+    {
+        await ExposeAsync(0, 60, 2);
+        await ExposeAsync(1, 60, 5);
+
+        var cut = Render();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='verdict']")));
+        Assert.Equal("NotEnoughData", cut.Find("[data-testid='verdict']").GetAttribute("data-verdict"));
+        Assert.Equal(4, cut.FindAll("[data-not-enough]").Count);
+        Assert.Empty(cut.FindAll("[data-lift]"));
+    }
+
+    [Fact]
     public async Task ResultsPage_ArmsOffTheirWeights_ShowsSampleRatioBanner()
     {
         await ExposeAsync(0, 600, 18);
@@ -117,6 +178,7 @@ public sealed class ExperimentPageTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='srm-warning']")));
         Assert.Contains("600 / 450", cut.Find("[data-testid='srm-warning']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("DoNotDecide", cut.Find("[data-testid='verdict']").GetAttribute("data-verdict"));
     }
 
     [Fact]

@@ -9,4 +9,5 @@ namespace AdStudio.Web.Features.Experiments.Api;
 [JsonSerializable(typeof(ComparisonResult))]
 [JsonSerializable(typeof(StopRequest))]
 [JsonSerializable(typeof(WeightsRequest))]
+[JsonSerializable(typeof(CreateExperimentRequest))]
 internal sealed partial class StatsJsonContext : JsonSerializerContext;
