@@ -24,21 +24,18 @@ public static class ChartAxes
 
     /// <summary>
     /// Shows the bottom axis as the days <paramref name="from"/>–<paramref name="to"/>: half a day of room at each end
-    /// (so bars and end points are not cut) and a labelled tick on every <see cref="DayStep"/>-th day, minor ticks on the others.
+    /// (so bars and end points are not cut), a labelled tick on every <see cref="DayStep"/>-th day counted back from the last (today, on most charts, is always labelled), and
+    /// an unlabelled minor tick on the days between. Ticks are listed, not generated, so they never fall between days.
     /// </summary>
     public static void Daily(Plot plot, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(plot);
         var days = to.DayNumber - from.DayNumber + 1;
-        var axis = plot.Axes.DateTimeTicksBottom();
-        var first = from.ToDateTime(TimeOnly.MinValue);
-        axis.TickGenerator = new DateTimeFixedInterval(new ScottPlot.TickGenerators.TimeUnits.Day(), DayStep(days),
-            new ScottPlot.TickGenerators.TimeUnits.Day(), 1,
-            // Count steps from the first day of the period, so its first day is always labelled.
-            start => first.AddDays(Math.Floor((start - first).TotalDays / DayStep(days)) * DayStep(days)))
-        {
-            LabelFormatter = d => d.ToString(DayLabelFormat, CultureInfo.InvariantCulture),
-        };
+        var step = DayStep(days);
+        var ticks = Enumerable.Range(0, days).Select(i => from.AddDays(i)).Select((day, i) => (days - 1 - i) % step == 0
+            ? Tick.Major(X(day), day.ToString(DayLabelFormat, CultureInfo.InvariantCulture))
+            : Tick.Minor(X(day)));
+        plot.Axes.Bottom.TickGenerator = new NumericManual([.. ticks]);
         plot.Axes.SetLimitsX(X(from) - 0.5, X(to) + 0.5, plot.Axes.Bottom);
     }
 

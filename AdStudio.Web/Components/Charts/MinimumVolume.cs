@@ -9,6 +9,6 @@ public static class MinimumVolume
     /// <summary>Fewest impressions on a day for its CTR to be drawn.</summary>
     public const int ImpressionsForCtr = 100;
 
-    /// <summary>Fewest clicks on a day for its CVR (per click) to be drawn.</summary>
+    /// <summary>Fewest clicks on a day for its CVR (per click) and its ROI to be drawn (revenue comes from those clicks' conversions).</summary>
     public const int ClicksForCvr = 20;
 }

@@ -24,6 +24,15 @@ public static class PeriodText
             : string.Create(Culture, $"last {days} days · {Range(from, to)}");
     }
 
+    /// <summary>The short name of a period for a small card: "last 30 days", "today", or the dates when it does not end today.</summary>
+    public static string Brief(DateOnly from, DateOnly to, DateOnly today)
+    {
+        var days = to.DayNumber - from.DayNumber + 1;
+        return to != today ? Range(from, to)
+            : days == 1 ? "today"
+            : string.Create(Culture, $"last {days} days");
+    }
+
     /// <summary>The dates alone, sharing the month and year where they are the same: "1 – 30 Nov 2026".</summary>
     public static string Range(DateOnly from, DateOnly to)
     {

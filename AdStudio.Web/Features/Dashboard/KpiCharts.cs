@@ -11,7 +11,7 @@ public static class KpiCharts
     /// <summary>
     /// Daily CTR and CVR (per click) on the left axis (%, from 0) and ROI on the right axis (%); one tick per day (or per
     /// few days on long periods). A day's CTR is left out below <see cref="MinimumVolume.ImpressionsForCtr"/> impressions,
-    /// its CVR below <see cref="MinimumVolume.ClicksForCvr"/> clicks (see <see cref="SparseNote"/>). Null when there is nothing to draw.
+    /// its CVR and ROI below <see cref="MinimumVolume.ClicksForCvr"/> clicks (see <see cref="SparseNote"/>). Null when there is nothing to draw.
     /// </summary>
     public static Plot? DailyRates(KpiReport report)
     {
@@ -24,7 +24,7 @@ public static class KpiCharts
         var plot = new Plot();
         var ctr = Points(report, k => k.Impressions >= MinimumVolume.ImpressionsForCtr ? k.Ctr : null);
         var cvr = Points(report, k => k.Clicks >= MinimumVolume.ClicksForCvr ? k.Cvr : null);
-        var roi = Points(report, k => k.Roi);
+        var roi = Points(report, k => k.Clicks >= MinimumVolume.ClicksForCvr ? k.Roi : null);
         AddSeries(plot, ctr, "CTR %", Colors.RoyalBlue, plot.Axes.Left);
         AddSeries(plot, cvr, "CVR (per click) %", Colors.SeaGreen, plot.Axes.Left);
         AddSeries(plot, roi, "ROI % (right axis)", Colors.DarkOrange, plot.Axes.Right);
@@ -56,7 +56,7 @@ public static class KpiCharts
 
         if (cvr > 0)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"CVR on {Days(cvr)} with fewer than {MinimumVolume.ClicksForCvr} clicks"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"CVR and ROI on {Days(cvr)} with fewer than {MinimumVolume.ClicksForCvr} clicks"));
         }
 
         return "Not drawn, too little volume for the rate to mean much: " + string.Join("; ", parts) + ".";

@@ -14,4 +14,12 @@ public sealed class PeriodTextTests
     public void Of_Period_ReadsAsExpected(string from, string to, string today, string expected) =>
         Assert.Equal(expected, PeriodText.Of(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
             DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("2026-11-01", "2026-11-30", "2026-11-30", "last 30 days")]
+    [InlineData("2026-11-30", "2026-11-30", "2026-11-30", "today")]
+    [InlineData("2026-11-01", "2026-11-29", "2026-11-30", "1 – 29 Nov 2026")]
+    public void Brief_Period_ReadsAsExpected(string from, string to, string today, string expected) =>
+        Assert.Equal(expected, PeriodText.Brief(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -17,7 +17,7 @@ public sealed class CampaignChartsTests
         Assert.Equal(0, plot.Axes.Left.Min);
         Assert.Equal(0, plot.Axes.Right.Min);
         Assert.Equal("Spend and revenue ($)", plot.Axes.Right.Label.Text);
-        Assert.Contains(plot.Axes.Bottom.TickGenerator.Ticks, t => t.IsMajor && t.Label == "1 Nov");
+        Assert.Contains(plot.Axes.Bottom.TickGenerator.Ticks, t => t.IsMajor && t.Label == "30 Nov");
     }
 
     [Fact]

@@ -68,7 +68,8 @@ public sealed class CampaignPageNumbersTests : IAsyncLifetime
         Assert.Equal(400, rows);
         Assert.Equal("400", Text(cut, "[data-kpi='Impressions'] [data-kpi-value]"));
         Assert.Contains("last 30 days · 22 Oct – 20 Nov 2026, the same period as the cards: the rows add up to them.", Text(cut, "[data-testid='creatives-period']"), StringComparison.Ordinal);
-        Assert.All(cut.FindAll("[data-kpi] [data-kpi-period]"), p => Assert.Equal("last 30 days · 22 Oct – 20 Nov 2026", p.TextContent.Trim()));
+        Assert.All(cut.FindAll("[data-kpi] [data-kpi-period]"), p => Assert.Equal("last 30 days", p.TextContent.Trim()));
+        Assert.Equal("Cards: last 30 days · 22 Oct – 20 Nov 2026 (UTC days)", Text(cut, "[data-testid='cards-period']"));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class KpiChartsTests
         var plot = Rendered(KpiReports.Busy());
 
         var major = plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor && t.Position >= plot.Axes.Bottom.Min && t.Position <= plot.Axes.Bottom.Max).ToList();
-        Assert.Equal(["1 Nov", "4 Nov", "7 Nov", "10 Nov", "13 Nov", "16 Nov", "19 Nov", "22 Nov", "25 Nov", "28 Nov"], major.Select(t => t.Label));
+        Assert.Equal(["3 Nov", "6 Nov", "9 Nov", "12 Nov", "15 Nov", "18 Nov", "21 Nov", "24 Nov", "27 Nov", "30 Nov"], major.Select(t => t.Label));
         Assert.All(major, t => Assert.Equal(Math.Round(t.Position), t.Position, 9));
         var minor = plot.Axes.Bottom.TickGenerator.Ticks.Count(t => !t.IsMajor && t.Position >= plot.Axes.Bottom.Min && t.Position <= plot.Axes.Bottom.Max);
         Assert.Equal(20, minor);
@@ -55,8 +55,10 @@ public sealed class KpiChartsTests
         Assert.DoesNotContain(leftPoints, p => p.X == ChartAxes.X(KpiReports.From.AddDays(5)));
         Assert.Single(leftPoints, p => p.X == ChartAxes.X(KpiReports.From.AddDays(9)));
         Assert.Equal((29 * 2) - 1, leftPoints.Count);
+        var roiPoints = plot.GetPlottables<ScottPlot.Plottables.Scatter>().Where(s => s.Axes.YAxis == plot.Axes.Right).SelectMany(s => s.Data.GetScatterPoints());
+        Assert.DoesNotContain(roiPoints, p => p.X == ChartAxes.X(KpiReports.From.AddDays(9)));
         Assert.Equal(
-            "Not drawn, too little volume for the rate to mean much: CTR on 1 day with fewer than 100 impressions; CVR on 2 days with fewer than 20 clicks.",
+            "Not drawn, too little volume for the rate to mean much: CTR on 1 day with fewer than 100 impressions; CVR and ROI on 2 days with fewer than 20 clicks.",
             KpiCharts.SparseNote(report));
     }
 
