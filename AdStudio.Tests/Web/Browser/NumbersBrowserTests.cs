@@ -97,4 +97,26 @@ public sealed class NumbersBrowserTests(AppHost app, BrowserSignIn signIn) : IAs
 
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("campaign.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task SegmentPage_DemoSegment_HistogramsEndWithAnAndMoreBucketAndLabelsFit()
+    {
+        int segmentId;
+        await using (var db = app.OpenDb())
+        {
+            // The largest demo segment, so the privacy threshold does not hide its charts.
+            segmentId = await db.Segments.Where(s => !s.IsArchived).OrderByDescending(s => s.Size).Select(s => s.Id).FirstAsync();
+        }
+
+        await OpenAsync($"/segments/{segmentId}");
+
+        // Every demo shopper visits, so the visit histogram is always drawn (spend may be empty on a young demo).
+        var svg = _page.Locator("figure[data-chart='Visit distribution'] svg");
+        await Assertions.Expect(svg).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        var texts = (await svg.Locator("text").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        Assert.Single(texts, t => t.StartsWith("≥ ", StringComparison.Ordinal));
+
+        Assert.Empty(await _page.EvaluateAsync<string[]>(TextOutsideCharts));
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("segment-numbers.png"), FullPage = true });
+    }
 }

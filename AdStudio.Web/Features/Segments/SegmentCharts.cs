@@ -41,19 +41,23 @@ public static class SegmentCharts
             var segment = members.Average(r => r.Interests[c]);
             var a = plot.Add.Bar(position: (c * 3) + 0.5, value: all * 100);
             a.Color = Colors.LightGray;
+            a.LegendText = c == 0 ? "All shoppers" : "";
             var s = plot.Add.Bar(position: (c * 3) + 1.5, value: segment * 100);
             s.Color = Colors.RoyalBlue;
+            s.LegendText = c == 0 ? "Segment" : "";
             ticks.Add(Tick.Major((c * 3) + 1, audience.Categories[c]));
         }
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
-        plot.Axes.Left.Label.Text = "Mean interest (%) · grey all, blue segment";
+        // A short axis title: the long one ran past the top and bottom of the 280 px chart; the legend names the colours.
+        plot.Axes.Left.Label.Text = "Mean interest (%)";
+        plot.ShowLegend(Alignment.UpperRight);
         plot.Axes.Margins(bottom: 0);
         return plot;
     }
 
-    /// <summary>Histogram bins of <see cref="Distribution"/>; the last one also holds everything above the 98th percentile.</summary>
-    public const int Bins = 12;
+    /// <summary>Most histogram bins of <see cref="Distribution"/>; the last one also holds everything above the 98th percentile.</summary>
+    public const int MaxBins = 12;
 
     /// <summary>
     /// Distribution of a numeric feature (share of shoppers per bin), segment against all. The bins split 0 to the 98th
@@ -75,20 +79,23 @@ public static class SegmentCharts
             return null;
         }
 
-        var width = top / Bins;
+        // Whole-number features (visits) get whole-number bins, so ticks read 0, 5, 10 … rather than 0.417.
+        var whole = values.All(v => v == Math.Floor(v));
+        var width = whole ? Math.Ceiling(top / MaxBins) : top / MaxBins;
+        var bins = whole ? Math.Min(MaxBins, (int)(top / width) + 1) : MaxBins;
         double[] Shares(IEnumerable<double> xs, int n)
         {
-            var counts = new double[Bins];
+            var counts = new double[bins];
             foreach (var x in xs)
             {
-                counts[Math.Clamp((int)(x / width), 0, Bins - 1)]++;
+                counts[Math.Clamp((int)(x / width), 0, bins - 1)]++;
             }
 
             return [.. counts.Select(c => 100 * c / n)];
         }
 
         var plot = new Plot();
-        var positions = Enumerable.Range(0, Bins).Select(i => (i + 0.5) * width).ToArray();
+        var positions = Enumerable.Range(0, bins).Select(i => (i + 0.5) * width).ToArray();
         var all = Shares(values, values.Length);
         var segment = Shares(members.Select(feature), members.Count);
         var allLine = plot.Add.Scatter(positions, all, Colors.Gray);
@@ -97,9 +104,9 @@ public static class SegmentCharts
         segmentLine.LegendText = "Segment";
         segmentLine.LineWidth = 2;
         // One tick per bin at its lower edge; the open-ended last bin says so.
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. Enumerable.Range(0, Bins)
-            .Select(i => Tick.Major(i * width, (i == Bins - 1 ? "≥ " : "") + (i * width).ToString("G3", CultureInfo.InvariantCulture)))]);
-        plot.Axes.SetLimitsX(0, Bins * width);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. Enumerable.Range(0, bins)
+            .Select(i => Tick.Major(i * width, (i == bins - 1 ? "≥ " : "") + (i * width).ToString("G3", CultureInfo.InvariantCulture)))]);
+        plot.Axes.SetLimitsX(0, bins * width);
         ChartAxes.FromZero(plot, plot.Axes.Left, all.Concat(segment));
         plot.Axes.Bottom.Label.Text = label + " (last bin: that much and more)";
         plot.Axes.Left.Label.Text = "Shoppers (%)";

@@ -11,7 +11,7 @@ public sealed class SegmentChartsTests
     [Fact]
     public void Distribution_LongTail_LastBucketSaysAndMoreAndSharesStartAtZero()
     {
-        // 50 shoppers with 1..50 visits: the bins split 0..50, so the last bin holds 45.83 and more.
+        // 50 shoppers with 1..50 visits: whole bins of 5 visits, the last one holding 50 and more.
         var rows = Enumerable.Range(1, 50).Select(i => Row(i, i)).ToArray();
         var audience = new Audience(DateTime.UnixEpoch, rows, []);
 
@@ -20,10 +20,22 @@ public sealed class SegmentChartsTests
         plot.GetSvgXml(640, 280);
 
         var labels = plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Label).ToList();
-        Assert.Equal(SegmentCharts.Bins, labels.Count);
-        Assert.Equal("0", labels[0]);
-        Assert.Equal("≥ 45.8", labels[^1]);
-        Assert.All(labels[..^1], l => Assert.DoesNotContain("≥", l, StringComparison.Ordinal));
+        Assert.Equal(["0", "5", "10", "15", "20", "25", "30", "35", "40", "45", "≥ 50"], labels);
         Assert.Equal(0, plot.Axes.Left.Min);
+    }
+
+    [Fact]
+    public void Distribution_FractionalFeature_TwelveBinsTheLastOpenEnded()
+    {
+        var rows = Enumerable.Range(1, 50).Select(i => new AudienceRow { ShopperId = $"s{i}", Spend90d = i * 1.5, Interests = [], TopCategories = [] }).ToArray();
+        var audience = new Audience(DateTime.UnixEpoch, rows, []);
+
+        var plot = SegmentCharts.Distribution(audience, rows, r => r.Spend90d, "Spend");
+        Assert.NotNull(plot);
+        plot.GetSvgXml(640, 280);
+
+        var labels = plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Label).ToList();
+        Assert.Equal(SegmentCharts.MaxBins, labels.Count);
+        Assert.Equal("≥ 68.8", labels[^1]);
     }
 }
