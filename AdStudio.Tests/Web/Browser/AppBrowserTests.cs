@@ -47,7 +47,7 @@ public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncL
         Assert.True(box is { Width: > 400, Height: > 100 }, $"chart box {box?.Width}×{box?.Height}");
         Assert.True(await _page.Locator("figure[data-chart] svg text").CountAsync() > 5, "the chart draws its tick labels");
 
-        var path = Chromium.ScreenshotPath("dashboard.png");
+        var path = Chromium.ScreenshotPath("dashboard-overview.png");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         Assert.True(new FileInfo(path).Length > 20_000, "a screenshot of a real page");
     }

@@ -2,6 +2,7 @@ using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
+using AdStudio.Web.Components.Common;
 using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
@@ -26,6 +27,8 @@ public sealed partial class CampaignEditor
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     [Inject] private CircuitAccess Access { get; set; } = default!;
+
+    [Inject] private ShopMoney Money { get; set; } = default!;
 
     private bool _loaded;
     private string _name = "";

@@ -30,6 +30,8 @@ public sealed partial class CampaignPage
 
     [Inject] private CircuitAccess Access { get; set; } = default!;
 
+    [Inject] private ShopMoney Money { get; set; } = default!;
+
     private Campaign? _campaign;
     private KpiReport? _report;
     private ScottPlot.Plot? _volume;
@@ -37,6 +39,7 @@ public sealed partial class CampaignPage
     private ScottPlot.Plot? _efficiency;
     private double _spentToday;
     private double _spentTotal;
+    private DateOnly _today;
     private List<TargetRow> _targets = [];
     private List<CreativeRow> _creativeRows = [];
     private List<AuditEntry> _history = [];
@@ -47,7 +50,10 @@ public sealed partial class CampaignPage
 
     private async Task LoadAsync()
     {
+        // Rollup days are UTC days (an event's OccurredAt date), and serving paces the daily budget on the same UTC day.
         var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var from = today.AddDays(-(ReportDays - 1));
+        _today = today;
         await using (var db = await DbFactory.CreateDbContextAsync())
         {
             _campaign = await db.Campaigns.AsNoTracking().Include(c => c.Creatives).Include(c => c.Targets).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == Id);
@@ -60,7 +66,8 @@ public sealed partial class CampaignPage
             var rollups = db.DailyRollups.AsNoTracking().Where(r => r.CampaignId == Id);
             _spentTotal = await rollups.SumAsync(r => r.Cost);
             _spentToday = await rollups.Where(r => r.Date == today).SumAsync(r => r.Cost);
-            var byCreative = await rollups.GroupBy(r => r.CreativeId)
+            // The creatives table covers the cards' period, so its rows add up to the cards (all-time sums did not).
+            var byCreative = await rollups.Where(r => r.Date >= from && r.Date <= today).GroupBy(r => r.CreativeId)
                 .Select(g => new { g.Key, Impressions = g.Sum(r => r.Impressions), Clicks = g.Sum(r => r.Clicks), Conversions = g.Sum(r => r.Conversions), Spend = g.Sum(r => r.Cost), Revenue = g.Sum(r => r.Revenue) })
                 .ToDictionaryAsync(x => x.Key);
             _creativeRows = [.. _campaign.Creatives.Select(c =>
@@ -73,26 +80,32 @@ public sealed partial class CampaignPage
             _targets = [.. _campaign.Targets.Select(t => new TargetRow(segments.GetValueOrDefault(t.SegmentId)?.Name ?? $"#{t.SegmentId}", t.Exclude, segments.GetValueOrDefault(t.SegmentId)?.Size ?? 0))];
         }
 
-        _report = await Kpis.GetAsync(today.AddDays(-(ReportDays - 1)), today, Id, CancellationToken.None);
-        _volume = CampaignCharts.Volume(_report);
+        _report = await Kpis.GetAsync(from, today, Id, CancellationToken.None);
+        _volume = CampaignCharts.Volume(_report, Money.Symbol);
         _rates = KpiCharts.DailyRates(_report);
-        _efficiency = CampaignCharts.Efficiency(_report);
+        _efficiency = CampaignCharts.Efficiency(_report, Money.Symbol);
         _history = await Campaigns.HistoryAsync(Id, CancellationToken.None);
     }
 
-    private IEnumerable<(string Name, string Value)> Cards()
+    /// <summary>The period of the cards, the charts and the creatives table.</summary>
+    private string Period => PeriodText.Of(_report!.From, _report.To, _today);
+
+    /// <summary>Spend the budget's total counts but the cards do not: days before the cards' period.</summary>
+    private double SpentBeforePeriod => Math.Max(0, _spentTotal - _report!.Totals.Spend);
+
+    private IEnumerable<(string Name, string Value, string? Definition)> Cards()
     {
         var k = _report!.Totals;
         return
         [
-            ("Impressions", KpiFormat.Count(k.Impressions)),
-            ("CTR", KpiFormat.Percent(k.Ctr)),
-            ("CVR", KpiFormat.Percent(k.Cvr)),
-            ("Spend", KpiFormat.Money(k.Spend)),
-            ("Revenue", KpiFormat.Money(k.Revenue)),
-            ("ROI", KpiFormat.Percent(k.Roi, 0)),
-            ("CPA", k.Conversions > 0 ? KpiFormat.Money(k.Spend / k.Conversions) : "—"),
-            ("ROAS", k.Spend > 0 ? (k.Revenue / k.Spend).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "—"),
+            ("Impressions", KpiFormat.Count(k.Impressions), null),
+            ("CTR", KpiFormat.Percent(k.Ctr), KpiDefinitions.Ctr),
+            (KpiDefinitions.CvrName, KpiFormat.Percent(k.Cvr), KpiDefinitions.Cvr),
+            ("Spend", Money.Format(k.Spend), null),
+            ("Revenue", Money.Format(k.Revenue), null),
+            ("ROI", KpiFormat.Percent(k.Roi, 0), KpiDefinitions.Roi),
+            ("CPA", k.Conversions > 0 ? Money.Format(k.Spend / k.Conversions) : "—", KpiDefinitions.Cpa),
+            ("ROAS", k.Spend > 0 ? (k.Revenue / k.Spend).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "—", KpiDefinitions.Roas),
         ];
     }
 

@@ -18,6 +18,8 @@ public sealed partial class Dashboard
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    [Inject] private ShopMoney Money { get; set; } = default!;
+
     private DateRange _range = new();
     private int? _campaignId;
     private List<CampaignOption> _campaigns = [];
@@ -63,16 +65,20 @@ public sealed partial class Dashboard
         _chart = KpiCharts.DailyRates(_report);
     }
 
-    private static IEnumerable<(string Name, string Value)> Cards(Core.Reporting.Kpis k) =>
+    /// <summary>The period every card covers, from the report actually shown (not the picker, which may be half-chosen).</summary>
+    private string Period(KpiReport report) =>
+        PeriodText.Of(report.From, report.To, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
+
+    private IEnumerable<(string Name, string Value, string? Definition)> Cards(Core.Reporting.Kpis k) =>
     [
-        ("Impressions", KpiFormat.Count(k.Impressions)),
-        ("Clicks", KpiFormat.Count(k.Clicks)),
-        ("Conversions", KpiFormat.Count(k.Conversions)),
-        ("Spend", KpiFormat.Money(k.Spend)),
-        ("Revenue", KpiFormat.Money(k.Revenue)),
-        ("CTR", KpiFormat.Percent(k.Ctr)),
-        ("CVR", KpiFormat.Percent(k.Cvr)),
-        ("ROI", KpiFormat.Percent(k.Roi, 0)),
+        ("Impressions", KpiFormat.Count(k.Impressions), null),
+        ("Clicks", KpiFormat.Count(k.Clicks), null),
+        ("Conversions", KpiFormat.Count(k.Conversions), null),
+        ("Spend", Money.Format(k.Spend), null),
+        ("Revenue", Money.Format(k.Revenue), null),
+        ("CTR", KpiFormat.Percent(k.Ctr), KpiDefinitions.Ctr),
+        (KpiDefinitions.CvrName, KpiFormat.Percent(k.Cvr), KpiDefinitions.Cvr),
+        ("ROI", KpiFormat.Percent(k.Roi, 0), KpiDefinitions.Roi),
     ];
 
     private sealed record CampaignOption(int Id, string Name);

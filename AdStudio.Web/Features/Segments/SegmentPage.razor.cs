@@ -1,5 +1,6 @@
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Segments;
+using AdStudio.Web.Components.Common;
 using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
@@ -26,6 +27,8 @@ public sealed partial class SegmentPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Inject] private CircuitAccess Access { get; set; } = default!;
+
+    [Inject] private ShopMoney Money { get; set; } = default!;
 
     private Segment? _segment;
     private bool _notFound;
@@ -74,7 +77,7 @@ public sealed partial class SegmentPage
         var audience = await Audiences.GetAsync(CancellationToken.None);
         var members = audience.Rows.Where(r => memberIds.Contains(r.ShopperId)).ToList();
         _interests = SegmentCharts.Interests(audience, members);
-        _spend = SegmentCharts.Distribution(audience, members, r => r.Spend90d, "Spend in 90 days");
+        _spend = SegmentCharts.Distribution(audience, members, r => r.Spend90d, $"Spend in 90 days ({Money.Symbol})");
         _visits = SegmentCharts.Distribution(audience, members, r => r.Visits30d, "Visits in 30 days");
     }
 

@@ -1,10 +1,13 @@
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Events;
 using AdStudio.Core.Reporting;
+using AdStudio.Core.Shop;
 using AdStudio.Tests.Support;
+using AdStudio.Web.Components.Common;
 using AdStudio.Web.Features.Dashboard;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using static AdStudio.Tests.Support.EventFactory;
 
@@ -63,14 +66,60 @@ public sealed class DashboardTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal("401", Kpi(cut, "Impressions")));
         Assert.Equal("12", Kpi(cut, "Clicks"));
         Assert.Equal("3", Kpi(cut, "Conversions"));
-        Assert.Equal("6.02", Kpi(cut, "Spend"));
-        Assert.Equal("30.00", Kpi(cut, "Revenue"));
+        Assert.Equal("€ 6.02", Kpi(cut, "Spend"));
+        Assert.Equal("€ 30.00", Kpi(cut, "Revenue"));
         Assert.Equal("2.99 %", Kpi(cut, "CTR"));
-        Assert.Equal("25.00 %", Kpi(cut, "CVR"));
+        Assert.Equal("25.00 %", Kpi(cut, "CVR (per click)"));
         Assert.Equal("398 %", Kpi(cut, "ROI"));
         Assert.Equal(8, cut.FindAll("[data-kpi]").Count);
         Assert.NotNull(cut.Find("figure[data-chart] svg"));
         Assert.Empty(cut.FindAll("[data-testid='dashboard-empty']"));
+    }
+
+    [Fact]
+    public async Task Dashboard_DefaultRange_EveryCardSaysTheLast30Days()
+    {
+        await SeedHistoryAsync();
+
+        var cut = _ui.Render<AdStudio.Web.Features.Dashboard.Dashboard>();
+
+        cut.WaitForAssertion(() => Assert.Equal("401", Kpi(cut, "Impressions")));
+        var periods = cut.FindAll("[data-kpi] [data-kpi-period]").Select(p => p.TextContent.Trim()).ToList();
+        Assert.Equal(8, periods.Count);
+        Assert.All(periods, p => Assert.Equal("last 30 days · 22 Oct – 20 Nov 2026", p));
+        Assert.Equal("last 30 days · 22 Oct – 20 Nov 2026", cut.Find("[data-testid='chart-period']").TextContent.Trim());
+        Assert.Contains("Conversions ÷ clicks", cut.Find("[data-kpi='CVR (per click)'] [data-kpi-definition]").GetAttribute("data-kpi-definition"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_ChosenRange_CardsSayThoseDates()
+    {
+        await SeedHistoryAsync();
+        var cut = _ui.Render<AdStudio.Web.Features.Dashboard.Dashboard>();
+        cut.WaitForAssertion(() => Assert.Equal("401", Kpi(cut, "Impressions")));
+
+        var picker = cut.FindComponent<MudDateRangePicker>();
+        await cut.InvokeAsync(() => picker.Instance.DateRangeChanged.InvokeAsync(new DateRange(new DateTime(2026, 11, 1), new DateTime(2026, 11, 18))));
+
+        cut.WaitForAssertion(() => Assert.Equal("1 – 18 Nov 2026", cut.Find("[data-kpi='Spend'] [data-kpi-period]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Dashboard_ShopInDollars_ShowsMoneyWithTheDollarSign()
+    {
+        await SeedHistoryAsync();
+        await using var ui = UiTestContext.Create(services =>
+        {
+            services.AddSingleton(_db.Factory);
+            services.AddSingleton<KpiQuery>();
+            services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(Day)));
+            services.AddSingleton(new ShopMoney(Options.Create(new ShopOptions { Currency = "USD" })));
+        });
+
+        var cut = ui.Render<AdStudio.Web.Features.Dashboard.Dashboard>();
+
+        cut.WaitForAssertion(() => Assert.Equal("$ 6.02", Kpi(cut, "Spend")));
+        Assert.Equal("$ 30.00", Kpi(cut, "Revenue"));
     }
 
     [Fact]
@@ -85,7 +134,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "Impressions")));
         Assert.Equal("0", Kpi(cut, "Clicks"));
-        Assert.Equal("—", Kpi(cut, "CVR"));
+        Assert.Equal("—", Kpi(cut, "CVR (per click)"));
     }
 
     [Fact]
