@@ -9,4 +9,6 @@ namespace AdStudio.Web.Features.Experiments.Api;
 [JsonSerializable(typeof(ComparisonResult))]
 [JsonSerializable(typeof(StopRequest))]
 [JsonSerializable(typeof(WeightsRequest))]
+[JsonSerializable(typeof(CreateExperimentRequest))]
+[JsonSerializable(typeof(CreatedExperiment))]
 internal sealed partial class StatsJsonContext : JsonSerializerContext;
