@@ -1,3 +1,4 @@
+using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Serving;
 using AdStudio.Tests.Support;
@@ -7,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
-using AdStudio.Core.Campaigns;
 
 namespace AdStudio.Tests.Web.Features.Campaigns;
 
