@@ -20,6 +20,12 @@ public static class ExperimentEndpoints
     /// <summary>At most this many arms in one weights update.</summary>
     public const int MaxWeights = 100;
 
+    /// <summary>At most this many arms in a new experiment.</summary>
+    public const int MaxArms = 20;
+
+    /// <summary>The longest arm name.</summary>
+    public const int MaxArmName = 64;
+
     public static IEndpointRouteBuilder MapExperiments(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/experiments").WithTags("Experiments");
@@ -70,8 +76,8 @@ public static class ExperimentEndpoints
         return await ApplyAsync(() => lifecycle.UpdateWeightsAsync(id, weights, Actor.Of(request), ct));
     }
 
-    /// <summary>Creates a draft; a missing or broken field is a 400 validation problem that names it.</summary>
-    private static async Task<Results<Created<CreatedExperiment>, ValidationProblem, ProblemHttpResult>> CreateAsync(HttpRequest request, ExperimentLifecycle lifecycle, CancellationToken ct)
+    private static async Task<Results<Created<CreatedExperiment>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, ExperimentLifecycle lifecycle, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync(request, StatsJsonContext.Default.CreateExperimentRequest, ct);
         if (body is null)
@@ -79,22 +85,26 @@ public static class ExperimentEndpoints
             return ApiProblems.BadRequest(error!);
         }
 
-        if (Missing(body) is { } missing)
+        var errors = CreateErrors(body);
+        if (errors.Count > 0)
         {
-            return ApiProblems.Invalid(new Dictionary<string, string[]> { [missing.Field] = [missing.Message] }, missing.Message);
+            return ApiProblems.Invalid(errors, "The experiment cannot be created as sent; see errors.");
         }
 
-        var arms = body.Arms!.Select(a => new ArmDraft(a!.Name ?? "", a.CreativeId!.Value, a.Weight ?? 1)).ToList();
+        var arms = body.Arms!.Select((a, i) => new ArmDraft(
+            string.IsNullOrWhiteSpace(a.Name) ? (i == 0 ? "Control" : $"Treatment {i}") : a.Name, a.CreativeId!.Value, a.Weight ?? 1)).ToList();
+        var planned = body.PlannedUnitsPerVariant;
         var draft = new ExperimentDraft(
             body.CampaignId!.Value, body.Name ?? "", body.Hypothesis, arms, body.Alpha ?? 0.05, body.Sequential ?? true,
-            UseCuped: body.UseCuped ?? true, MinimumDetectableEffect: body.MinimumDetectableEffect ?? ExperimentPlanner.DefaultMinimumDetectableEffect,
-            PlannedUnitsPerVariant: body.PlannedUnitsPerVariant);
+            planned is { } perArm ? (double)perArm * arms.Count : 5000, body.UseCuped ?? true,
+            body.MinimumDetectableEffect ?? ExperimentPlanner.DefaultMinimumDetectableEffect, planned);
         try
         {
-            var experiment = await lifecycle.CreateAsync(draft, Actor.Of(request), ct);
+            var e = await lifecycle.CreateAsync(draft, Actor.Of(request), ct);
             return TypedResults.Created(
-                $"/api/experiments/{experiment.Id}",
-                new CreatedExperiment(experiment.Id, experiment.Name, experiment.Status.ToString().ToLowerInvariant(), experiment.MinimumDetectableEffect));
+                $"/api/experiments/{e.Id}/results",
+                new CreatedExperiment(e.Id, e.Name, e.Status.ToString().ToLowerInvariant(), e.MinimumDetectableEffect,
+                    [.. e.Variants.Select(v => new CreatedArm(v.Id, v.Name, v.CreativeId, v.Weight, v.IsControl))]));
         }
         catch (ExperimentNotFoundException ex)
         {
@@ -102,41 +112,49 @@ public static class ExperimentEndpoints
         }
         catch (ExperimentRuleException ex)
         {
+            // Bad input, not a state conflict: a 400 that names the field the rule is about (an arm's creative for a placement mismatch).
             return ApiProblems.Invalid(new Dictionary<string, string[]> { [ex.Field ?? "experiment"] = [ex.Message] }, ex.Message);
         }
     }
 
-    private static (string Field, string Message)? Missing(CreateExperimentRequest body)
+    /// <summary>What the body lacks or gets wrong, by JSON field; the lifecycle checks the rules that need the campaign.</summary>
+    private static Dictionary<string, string[]> CreateErrors(CreateExperimentRequest body)
     {
+        var errors = new Dictionary<string, string[]>();
         if (body.CampaignId is null)
         {
-            return ("campaignId", "campaignId is required: the campaign whose creatives the experiment compares.");
+            errors["campaignId"] = ["Give the id of the campaign whose creatives are tested."];
         }
 
-        if (body.Arms is null || body.Arms.Count > MaxWeights)
+        if (body.Arms is not { Count: >= 2 and <= MaxArms } arms)
         {
-            return ("arms", $"arms is required: 2 to {MaxWeights} arms of {{name, creativeId, weight}}; the first is the control.");
+            errors["arms"] = [$"Give between 2 and {MaxArms} arms; the first is the control."];
+            return errors;
         }
 
-        if (body.MinimumDetectableEffect is { } mde && !(double.IsFinite(mde) && mde > 0 && mde <= 10))
+        for (var i = 0; i < arms.Count; i++)
         {
-            return ("minimumDetectableEffect", "minimumDetectableEffect is a relative lift more than 0 and at most 10 (0.1 = 10 %).");
-        }
-
-        if (body.PlannedUnitsPerVariant is < 1)
-        {
-            return ("plannedUnitsPerVariant", "plannedUnitsPerVariant is at least 1; leave it out for no plan.");
-        }
-
-        for (var i = 0; i < body.Arms.Count; i++)
-        {
-            if (body.Arms[i]?.CreativeId is null)
+            if (arms[i] is not { CreativeId: not null } arm)
             {
-                return ($"arms[{i}].creativeId", $"arms[{i}] needs a creativeId.");
+                errors[$"arms[{i}].creativeId"] = ["Each arm needs the id of one of the campaign's creatives."];
+            }
+            else if (arm.Name is { Length: > MaxArmName })
+            {
+                errors[$"arms[{i}].name"] = [$"An arm name has at most {MaxArmName} characters."];
             }
         }
 
-        return null;
+        if (body.MinimumDetectableEffect is { } mde && !(mde > 0 && mde <= 10))
+        {
+            errors["minimumDetectableEffect"] = ["The minimum detectable effect is a relative lift above 0 and at most 10 (1,000 %)."];
+        }
+
+        if (body.PlannedUnitsPerVariant is { } planned && !(planned >= 2 && planned <= AdStudio.Core.Experiments.Stats.StatsLimits.MaxUnitsPerArm))
+        {
+            errors["plannedUnitsPerVariant"] = [$"Plan between 2 and {AdStudio.Core.Experiments.Stats.StatsLimits.MaxUnitsPerArm:N0} shoppers per arm."];
+        }
+
+        return errors;
     }
 
     /// <summary>Runs a lifecycle change; a broken rule is a 409 that says which (or a 404 for an unknown experiment).</summary>

@@ -81,9 +81,8 @@ public sealed partial class NewExperiment
         }
 
         // Start with two creatives of one size, so the default arms already fit the same placement.
-        var control = _creatives.FirstOrDefault();
-        var fitting = control is null ? [] : _creatives.Where(c => ArmPlacement.SameSize(control, c)).ToList();
-        foreach (var creative in (fitting.Count >= 2 ? fitting : _creatives).Take(2))
+        var fitting = _creatives.GroupBy(c => (c.Width, c.Height)).FirstOrDefault(g => g.Count() >= 2)?.ToList() ?? _creatives;
+        foreach (var creative in fitting.Take(2))
         {
             _arms.Add(new ArmForm { Name = _arms.Count == 0 ? "Control" : "Treatment", CreativeId = creative.Id, Weight = 1 });
         }

@@ -1,6 +1,9 @@
 namespace AdStudio.Web.Features.Experiments.Api;
 
-/// <summary>Body of <c>POST /api/experiments</c>: a draft experiment on one campaign's creatives; the first arm is the control.</summary>
+/// <summary>
+/// Body of <c>POST /api/experiments</c>: a draft on one campaign's creatives, the first arm the control; every arm's
+/// creative must fit the control's placement.
+/// </summary>
 public sealed class CreateExperimentRequest
 {
     public int? CampaignId { get; set; }
@@ -9,7 +12,7 @@ public sealed class CreateExperimentRequest
 
     public string? Hypothesis { get; set; }
 
-    public List<CreateArmRequest?>? Arms { get; set; }
+    public List<ArmRequest>? Arms { get; set; }
 
     public double? Alpha { get; set; }
 
@@ -17,7 +20,6 @@ public sealed class CreateExperimentRequest
 
     public bool? UseCuped { get; set; }
 
-    /// <summary>Relative minimum detectable effect (0.1 = 10 %); the default when absent.</summary>
     public double? MinimumDetectableEffect { get; set; }
 
     public long? PlannedUnitsPerVariant { get; set; }

@@ -10,5 +10,4 @@ namespace AdStudio.Web.Features.Experiments.Api;
 [JsonSerializable(typeof(StopRequest))]
 [JsonSerializable(typeof(WeightsRequest))]
 [JsonSerializable(typeof(CreateExperimentRequest))]
-[JsonSerializable(typeof(CreatedExperiment))]
 internal sealed partial class StatsJsonContext : JsonSerializerContext;
