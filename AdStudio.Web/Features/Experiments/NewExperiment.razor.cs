@@ -144,6 +144,13 @@ public sealed partial class NewExperiment
             return;
         }
 
+        // Without a plan the typed effect cannot be kept; never store a default the manager did not choose.
+        if (_plan is null)
+        {
+            _error = "The sample-size plan has an error; correct its inputs first (the minimum detectable effect is kept with the experiment).";
+            return;
+        }
+
         if (Enumerable.Range(0, _arms.Count).Any(i => ArmError(i) is not null))
         {
             _error = "Every arm must fit the control's placement; choose creatives of the same size (see the arms marked in red).";
@@ -160,8 +167,7 @@ public sealed partial class NewExperiment
         {
             var draft = new ExperimentDraft(
                 campaignId, _name, _hypothesis, [.. _arms.Select(a => new ArmDraft(a.Name, a.CreativeId, a.Weight))],
-                _alpha, _sequential, _plan?.Sample.TotalUnits ?? 5000, _cuped,
-                _plan?.MinimumDetectableEffect ?? ExperimentPlanner.DefaultMinimumDetectableEffect, _plan?.Sample.UnitsPerVariant);
+                _alpha, _sequential, _plan.Sample.TotalUnits, _cuped, _plan.MinimumDetectableEffect, _plan.Sample.UnitsPerVariant);
             var experiment = await Lifecycle.CreateAsync(draft, actor, CancellationToken.None);
             Navigation.NavigateTo($"/experiments/{experiment.Id}");
         }

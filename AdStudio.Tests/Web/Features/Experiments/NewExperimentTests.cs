@@ -142,6 +142,22 @@ public sealed class NewExperimentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_WithAnEffectThatCannotBePlanned_RefusesRatherThanStoringTheDefault()
+    {
+        var cut = await RenderWithCampaignAsync(_campaign);
+        await cut.InvokeAsync(() => cut.FindComponents<MudTextField<string>>()[0].Instance.ValueChanged.InvokeAsync("Zero effect"));
+
+        var effect = cut.FindComponent<SampleSizeCalculator>().FindComponents<MudNumericField<double>>()[1];
+        await cut.InvokeAsync(() => effect.Instance.ValueChanged.InvokeAsync(0.0));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='plan-error']")));
+        cut.Find("button[data-testid='new-create']").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("plan has an error", cut.Find("[data-testid='new-error']").TextContent, StringComparison.Ordinal));
+        await using var db = _db.Open();
+        Assert.Equal(0, await db.Experiments.CountAsync());
+    }
+
+    [Fact]
     public async Task Create_ArmOfAnotherPlacement_ShowsTheArmErrorAndSavesNothing()
     {
         var cut = await RenderWithCampaignAsync(_campaign);
