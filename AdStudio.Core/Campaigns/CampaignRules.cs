@@ -32,15 +32,11 @@ public static class CampaignRules
             f.Add(new("bid", $"The bid must be more than 0 (and at most {MaxBid:N0})."));
         }
 
-        if (!(d.DailyBudget >= 0) || !(d.TotalBudget >= 0))
-        {
-            f.Add(new("dailyBudget", "Budgets cannot be negative."));
-        }
-        else if (d.DailyBudget > MaxBudget || d.TotalBudget > MaxBudget)
-        {
-            f.Add(new(d.DailyBudget > MaxBudget ? "dailyBudget" : "totalBudget", $"A budget is at most {MaxBudget:N0}."));
-        }
-        else if (d.TotalBudget > 0 && d.DailyBudget > d.TotalBudget)
+        // A campaign always has both budgets: 0 would never serve (and was refused only at activation), and a
+        // negative one means nothing, so each is a field error on every save.
+        var dailyOk = CheckBudget(f, "dailyBudget", "daily", d.DailyBudget);
+        var totalOk = CheckBudget(f, "totalBudget", "total", d.TotalBudget);
+        if (dailyOk && totalOk && d.DailyBudget > d.TotalBudget)
         {
             f.Add(new("dailyBudget", "The daily budget cannot exceed the total budget."));
         }
@@ -117,6 +113,23 @@ public static class CampaignRules
         }
 
         return [];
+    }
+
+    private static bool CheckBudget(List<CampaignFinding> findings, string field, string which, double budget)
+    {
+        if (!(budget > 0))
+        {
+            findings.Add(new(field, $"The {which} budget must be more than 0 (it is {budget.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)})."));
+            return false;
+        }
+
+        if (budget > MaxBudget)
+        {
+            findings.Add(new(field, $"A budget is at most {MaxBudget:N0}."));
+            return false;
+        }
+
+        return true;
     }
 
     private static IEnumerable<(string Name, int Count)> Lists(CampaignDraft d) =>

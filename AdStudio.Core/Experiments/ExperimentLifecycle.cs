@@ -7,7 +7,8 @@ namespace AdStudio.Core.Experiments;
 
 /// <summary>
 /// Draft → running → stopped with a decision. A running experiment's arms and weights are frozen (start a new
-/// experiment instead), a campaign runs one experiment at a time, and every arm must be a creative of the campaign.
+/// experiment instead), a campaign runs one experiment at a time, every arm must be a creative of the campaign,
+/// and all arms fit the same placement (a comparison across ad slots measures the slot, not the creative).
 /// </summary>
 public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory, TimeProvider clock)
 {
@@ -21,32 +22,38 @@ public sealed class ExperimentLifecycle(IDbContextFactory<AdStudioDb> dbFactory,
             ?? throw new ExperimentNotFoundException($"Campaign {draft.CampaignId} does not exist.");
         if (string.IsNullOrWhiteSpace(draft.Name) || draft.Name.Length > 128)
         {
-            throw new ExperimentRuleException("Give the experiment a name of at most 128 characters.");
+            throw new ExperimentRuleException("Give the experiment a name of at most 128 characters.") { Field = "name" };
         }
 
         if (draft.Arms.Count < 2)
         {
-            throw new ExperimentRuleException("An experiment needs a control and at least one treatment.");
+            throw new ExperimentRuleException("An experiment needs a control and at least one treatment.") { Field = "arms" };
         }
 
         if (draft.Arms.Any(a => !(a.Weight > 0 && a.Weight <= MaxWeight)))
         {
-            throw new ExperimentRuleException($"Every arm needs a positive traffic weight of at most {MaxWeight:N0}.");
+            throw new ExperimentRuleException($"Every arm needs a positive traffic weight of at most {MaxWeight:N0}.") { Field = "arms" };
         }
 
         if (draft.Arms.Select(a => a.CreativeId).Distinct().Count() != draft.Arms.Count)
         {
-            throw new ExperimentRuleException("Each arm must show a different creative.");
+            throw new ExperimentRuleException("Each arm must show a different creative.") { Field = "arms" };
         }
 
         if (draft.Arms.FirstOrDefault(a => campaign.Creatives.All(c => c.Id != a.CreativeId)) is { } stranger)
         {
-            throw new ExperimentRuleException($"Creative {stranger.CreativeId} does not belong to campaign \"{campaign.Name}\".");
+            throw new ExperimentRuleException($"Creative {stranger.CreativeId} does not belong to campaign \"{campaign.Name}\".") { Field = "arms" };
+        }
+
+        var armCreatives = draft.Arms.Select(a => campaign.Creatives.First(c => c.Id == a.CreativeId)).ToList();
+        if (ArmPlacement.FirstMismatch(armCreatives) is { } odd)
+        {
+            throw new ExperimentRuleException(ArmPlacement.Describe(armCreatives[0], armCreatives[odd])) { Field = $"arms[{odd}].creativeId" };
         }
 
         if (!(draft.Alpha > 0 && draft.Alpha <= 0.5))
         {
-            throw new ExperimentRuleException("Alpha must be greater than 0 and at most 0.5.");
+            throw new ExperimentRuleException("Alpha must be greater than 0 and at most 0.5.") { Field = "alpha" };
         }
 
         if (draft.PrimaryMetric is { } metric && !MetricKey.IsKnown(metric))

@@ -11,6 +11,18 @@ public sealed class ExperimentPlanner(IDbContextFactory<AdStudioDb> dbFactory, T
     /// <summary>The window of recent traffic a plan is based on.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// Beyond about eight weeks a test is a warning: seasonality, novelty wearing off and cookie churn change the
+    /// population under it, and the decision comes too late to matter.
+    /// </summary>
+    public const int LongTestDays = 56;
+
+    /// <summary>The shopper conversion a plan assumes when a campaign has no history to measure it from.</summary>
+    public const double AssumedBaselineRate = 0.03;
+
+    /// <summary>The minimum detectable effect (relative) a plan starts from until the manager types another.</summary>
+    public const double DefaultMinimumDetectableEffect = 0.1;
+
     /// <summary>Distinct shoppers shown the campaign per day and the share of them who converted, over the last two weeks.</summary>
     public async Task<CampaignTraffic> RecentTrafficAsync(int campaignId, CancellationToken ct)
     {
@@ -22,6 +34,15 @@ public sealed class ExperimentPlanner(IDbContextFactory<AdStudioDb> dbFactory, T
         return new CampaignTraffic(exposed / Window.TotalDays, exposed > 0 ? (double)converted / exposed : 0);
     }
 
-    public static SampleSizePlan Plan(CampaignTraffic traffic, double baselineRate, double minimumDetectableEffect, double alpha, double power, int variants) =>
-        SampleSizePlan.For(baselineRate, minimumDetectableEffect, alpha, power, variants, traffic.ShoppersPerDay);
+    /// <summary>
+    /// Plans a test of a relative lift in shopper conversion. A <paramref name="shoppersPerDay"/> of null or below
+    /// one shopper leaves the duration unknown.
+    /// </summary>
+    /// <exception cref="StatsInputException">An input is out of range; the message says which.</exception>
+    public static ExperimentPlan Plan(double baselineRate, double minimumDetectableEffect, double alpha, double power, int variants, double? shoppersPerDay)
+    {
+        long? perDay = shoppersPerDay is { } d && double.IsFinite(d) && d >= 0.5 ? (long)Math.Round(d, MidpointRounding.AwayFromZero) : null;
+        var sample = SampleSizePlan.For(baselineRate, minimumDetectableEffect, alpha, power, variants, perDay);
+        return new ExperimentPlan(sample, baselineRate, minimumDetectableEffect, perDay);
+    }
 }

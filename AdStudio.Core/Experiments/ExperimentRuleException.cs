@@ -16,4 +16,7 @@ public sealed class ExperimentRuleException : InvalidOperationException
         : base(message, innerException)
     {
     }
+
+    /// <summary>The input field the broken rule is about (for example <c>arms[1].creativeId</c>); null when it is about no one field.</summary>
+    public string? Field { get; init; }
 }

@@ -64,13 +64,32 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Activate_WithoutBudget_IsRefused()
+    public async Task Activate_LegacyCampaignWithoutBudget_IsRefused()
     {
-        var campaign = await _service.CreateAsync(Draft() with { DailyBudget = 0, TotalBudget = 0 }, "maria", CancellationToken.None);
+        // Saved before budgets were checked on save: the activation check still guards such rows.
+        var campaign = await _service.CreateAsync(Draft(), "maria", CancellationToken.None);
+        await using (var db = _db.Open())
+        {
+            await db.Campaigns.Where(c => c.Id == campaign.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.DailyBudget, 0).SetProperty(c => c.TotalBudget, 0));
+        }
 
         var error = await Assert.ThrowsAsync<CampaignRuleException>(() => _service.ActivateAsync(campaign.Id, "maria", CancellationToken.None));
 
         Assert.Contains(error.Findings, f => f.Field == "dailyBudget");
+    }
+
+    [Theory]
+    [InlineData(0, 200, "dailyBudget")]
+    [InlineData(-5, 200, "dailyBudget")]
+    [InlineData(10, 0, "totalBudget")]
+    [InlineData(10, -0.01, "totalBudget")]
+    public async Task Create_ZeroOrNegativeBudget_IsRefusedOnSaveNamingTheField(double daily, double total, string field)
+    {
+        var error = await Assert.ThrowsAsync<CampaignRuleException>(() => _service.CreateAsync(Draft() with { DailyBudget = daily, TotalBudget = total }, "maria", CancellationToken.None));
+
+        Assert.Contains(error.Findings, f => f.Field == field && f.Message.Contains("more than 0", StringComparison.Ordinal));
+        await using var db = _db.Open();
+        Assert.Equal(1, await db.Campaigns.CountAsync());
     }
 
     [Fact]

@@ -135,4 +135,35 @@ public sealed class ExperimentLifecycleTests : IAsyncLifetime
         await using var db = _db.Open();
         Assert.Equal(0, await db.Experiments.CountAsync());
     }
+
+    [Fact]
+    public async Task Create_ArmOfAnotherPlacementSize_IsRefusedNamingTheArm()
+    {
+        int banner;
+        await using (var db = _db.Open())
+        {
+            var creative = await db.Creatives.FindAsync(_creatives[2]);
+            (creative!.Width, creative.Height) = (728, 90);
+            await db.SaveChangesAsync();
+            banner = creative.Id;
+        }
+
+        var error = await Assert.ThrowsAsync<ExperimentRuleException>(() => _lifecycle.CreateAsync(
+            Draft(new("Control", _creatives[0], 1), new("B", _creatives[1], 1), new("Banner", banner, 1)), "maria", CancellationToken.None));
+
+        Assert.Equal("arms[2].creativeId", error.Field);
+        Assert.Contains("728×90", error.Message, StringComparison.Ordinal);
+        Assert.Contains("300×250", error.Message, StringComparison.Ordinal);
+        await using var check = _db.Open();
+        Assert.Equal(0, await check.Experiments.CountAsync());
+    }
+
+    [Fact]
+    public async Task Create_WithTypedEffect_StoresThatEffect()
+    {
+        var experiment = await _lifecycle.CreateAsync(Draft() with { MinimumDetectableEffect = 0.2 }, "maria", CancellationToken.None);
+
+        await using var db = _db.Open();
+        Assert.Equal(0.2, (await db.Experiments.SingleAsync(e => e.Id == experiment.Id)).MinimumDetectableEffect);
+    }
 }

@@ -35,8 +35,8 @@ public sealed partial class CampaignEditor
     private CampaignObjective _objective = CampaignObjective.Clicks;
     private BidType _bidType = BidType.Cpc;
     private double _bid = 0.5;
-    private double _daily = 10;
-    private double _total = 300;
+    private double? _daily = 10;
+    private double? _total = 300;
     private DateTime? _starts;
     private DateTime? _ends;
     private int? _cap;
@@ -74,7 +74,7 @@ public sealed partial class CampaignEditor
     }
 
     private CampaignDraft Draft() => new(
-        _name, _objective, _bidType, _bid, _daily, _total,
+        _name, _objective, _bidType, _bid, _daily ?? 0, _total ?? 0,
         DateTime.SpecifyKind(_starts ?? Clock.GetUtcNow().UtcDateTime.Date, DateTimeKind.Utc),
         _ends is { } end ? DateTime.SpecifyKind(end, DateTimeKind.Utc) : null,
         Dayparting.Format(_hours), _cap, [.. _placements], [.. _creatives], [.. _include], [.. _exclude]);
@@ -97,7 +97,16 @@ public sealed partial class CampaignEditor
         catch (CampaignRuleException ex)
         {
             _errors = ex.Findings.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f.Message)));
-            _message = ex.Findings.Count == 0 ? ex.Message : string.Join(" ", ex.Findings.Select(f => f.Message));
+            // An empty budget reaches the rules as 0; say it is missing rather than "0", which the marketer never typed.
+            foreach (var (field, value, which) in new[] { ("dailyBudget", _daily, "daily"), ("totalBudget", _total, "total") })
+            {
+                if (value is null)
+                {
+                    _errors[field] = $"Enter a {which} budget: a campaign needs one (more than 0) to serve.";
+                }
+            }
+
+            _message = ex.Findings.Count == 0 ? ex.Message : string.Join(" ", _errors.Values);
         }
     }
 

@@ -61,13 +61,14 @@ public static class ExperimentEndpoints
         var planned = body.PlannedUnitsPerVariant;
         var draft = new ExperimentDraft(
             body.CampaignId!.Value, body.Name ?? "", body.Hypothesis, arms, body.Alpha ?? 0.05, body.Sequential ?? true,
-            planned is { } perArm ? (double)perArm * arms.Count : 5000, body.UseCuped ?? true, body.MinimumDetectableEffect ?? 0.1, planned, body.PrimaryMetric);
+            planned is { } perArm ? (double)perArm * arms.Count : 5000, body.UseCuped ?? true,
+            body.MinimumDetectableEffect ?? ExperimentPlanner.DefaultMinimumDetectableEffect, planned, body.PrimaryMetric);
         try
         {
             var e = await lifecycle.CreateAsync(draft, Actor.Of(request), ct);
             return TypedResults.Created(
                 $"/api/experiments/{e.Id}/results",
-                new CreatedExperiment(e.Id, e.Name, e.Status.ToString().ToLowerInvariant(), e.PrimaryMetric!,
+                new CreatedExperiment(e.Id, e.Name, e.Status.ToString().ToLowerInvariant(), e.PrimaryMetric!, e.MinimumDetectableEffect,
                     [.. e.Variants.Select(v => new CreatedArm(v.Id, v.Name, v.CreativeId, v.Weight, v.IsControl))]));
         }
         catch (ExperimentNotFoundException ex)
@@ -76,7 +77,8 @@ public static class ExperimentEndpoints
         }
         catch (ExperimentRuleException ex)
         {
-            return ApiProblems.BadRequest(ex.Message, "The experiment breaks a rule.");
+            // Bad input, not a state conflict: a 400 that names the field the rule is about (an arm's creative for a placement mismatch).
+            return ApiProblems.Invalid(new Dictionary<string, string[]> { [ex.Field ?? "experiment"] = [ex.Message] }, ex.Message);
         }
     }
 

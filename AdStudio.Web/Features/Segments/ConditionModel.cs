@@ -22,6 +22,54 @@ public sealed class ConditionModel
 
     public bool IsInterest => Field == RuleFields.Interest;
 
+    /// <summary>The interest share a new interest condition starts from (0–1).</summary>
+    public const double DefaultInterestShare = 0.3;
+
+    // Where a numeric condition starts when its field is chosen: a comparison that reads naturally and matches
+    // some shoppers ("visited in the last 30 days"), never a leftover value of another field's scale.
+    private static readonly Dictionary<string, (string Operator, double Value)> NumericStarts = new(StringComparer.Ordinal)
+    {
+        ["days_since_last_visit"] = ("<=", 30),
+        ["days_since_last_purchase"] = ("<=", 90),
+        ["visits_7d"] = (">=", 1),
+        ["visits_30d"] = (">=", 2),
+        ["purchases_7d"] = (">=", 1),
+        ["purchases_30d"] = (">=", 1),
+        ["spend_30d"] = (">=", 50),
+        ["spend_90d"] = (">=", 100),
+        ["avg_dwell_seconds"] = (">=", 60),
+        ["price_sensitivity"] = (">=", 0.5),
+    };
+
+    /// <summary>
+    /// Switches the condition to <paramref name="field"/> and resets operator, value, category and list values to a
+    /// valid start for that field: a numeric default for a number, the first category for an interest, and for a
+    /// list field the first value shoppers have (<paramref name="knownValues"/>; categories for <c>top_category</c>).
+    /// </summary>
+    public void SwitchField(string field, IReadOnlyList<string> categories, IReadOnlyDictionary<string, IReadOnlyList<string>>? knownValues = null)
+    {
+        Field = field;
+        Value = 0;
+        Category = "";
+        Values = "";
+        if (IsList)
+        {
+            Operator = RuleFields.ListOperators[0];
+            var known = field == "top_category" && categories.Count > 0 ? categories : knownValues?.GetValueOrDefault(field);
+            Values = known is { Count: > 0 } ? known[0] : "";
+        }
+        else if (IsInterest)
+        {
+            Operator = ">=";
+            Value = DefaultInterestShare;
+            Category = categories.Count > 0 ? categories[0] : "";
+        }
+        else
+        {
+            (Operator, Value) = NumericStarts.GetValueOrDefault(field, (">=", 0));
+        }
+    }
+
     public JsonObject ToJson()
     {
         if (IsList)

@@ -79,8 +79,8 @@ public sealed class UploadAndCampaignFormTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='campaign-save']")));
 
         await cut.InvokeAsync(() => cut.FindComponents<MudTextField<string>>()[0].Instance.ValueChanged.InvokeAsync("Winter"));
-        var numbers = cut.FindComponents<MudNumericField<double>>();
-        await cut.InvokeAsync(() => numbers[1].Instance.ValueChanged.InvokeAsync(500.0));
+        var daily = cut.FindComponents<MudNumericField<double?>>()[0];
+        await cut.InvokeAsync(() => daily.Instance.ValueChanged.InvokeAsync(500.0));
         cut.Find("button[data-testid='campaign-save']").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("cannot exceed the total budget", cut.Find("[data-testid='campaign-errors']").TextContent, StringComparison.Ordinal));

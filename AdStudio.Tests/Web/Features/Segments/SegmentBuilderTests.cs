@@ -85,6 +85,24 @@ public sealed class SegmentBuilderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Builder_SwitchingTheField_ResetsOperatorAndValueToValidOnes()
+    {
+        var cut = _ui.Render<SegmentBuilder>();
+        cut.WaitForAssertion(() => Assert.Equal("100", Estimate(cut)));
+
+        // spend ≥ 100 becomes interest in books ≥ 0.3 (every shopper), not interest ≥ 100 (nobody).
+        await cut.InvokeAsync(() => cut.FindComponents<MudSelect<string>>()[0].Instance.ValueChanged.InvokeAsync("interest"));
+        cut.WaitForAssertion(() => Assert.Equal("200", Estimate(cut)));
+        Assert.Empty(cut.FindAll("[data-testid='segment-errors']"));
+
+        // …then region in [north], a value shoppers have, rather than an empty list.
+        await cut.InvokeAsync(() => cut.FindComponents<MudSelect<string>>()[0].Instance.ValueChanged.InvokeAsync("region"));
+        cut.WaitForAssertion(() => Assert.Equal("100", Estimate(cut)));
+        Assert.Empty(cut.FindAll("[data-testid='segment-errors']"));
+        Assert.Contains("north, south", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Builder_SaveWithoutName_ShowsMessage_SaveWithName_StoresAndOpensSegment()
     {
         var cut = _ui.Render<SegmentBuilder>();

@@ -1,7 +1,8 @@
 namespace AdStudio.Web.Features.Experiments.Api;
 
 /// <summary>
-/// Body of <c>POST /api/experiments</c>: a draft on one campaign's creatives, the first arm the control.
+/// Body of <c>POST /api/experiments</c>: a draft on one campaign's creatives, the first arm the control; every arm's
+/// creative must fit the control's placement.
 /// <c>primaryMetric</c> is a metric key (<c>conversion_rate</c>, <c>ctr</c>, <c>revenue_per_shopper</c>, <c>roi</c>);
 /// left out, it follows the campaign's objective.
 /// </summary>
