@@ -163,4 +163,23 @@ public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn si
         await Assertions.Expect(notice).ToContainTextAsync("finished");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("jobs-notice.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task CampaignPage_WithRunningExperiment_MentionsItWithALink()
+    {
+        int campaignId, experimentId;
+        await using (var db = app.OpenDb())
+        {
+            var running = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.Experiments.Where(e => e.Status == AdStudio.Core.Experiments.ExperimentStatus.Running).OrderBy(e => e.Id));
+            (campaignId, experimentId) = (running.CampaignId, running.Id);
+        }
+
+        await OpenAsync($"/campaigns/{campaignId}");
+
+        var mention = _page.Locator($"[data-testid='campaign-running-experiment'][data-experiment-id='{experimentId}']");
+        await Assertions.Expect(mention).ToContainTextAsync("is running on this campaign");
+        await mention.Locator($"a[href='/experiments/{experimentId}']").ClickAsync();
+        await _page.WaitForURLAsync(url => url.EndsWith($"/experiments/{experimentId}", StringComparison.Ordinal));
+    }
 }
