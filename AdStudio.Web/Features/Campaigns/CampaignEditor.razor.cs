@@ -50,6 +50,7 @@ public sealed partial class CampaignEditor
     private List<Option> _segmentOptions = [];
     private Dictionary<string, string> _errors = [];
     private string? _message;
+    private string? _saved;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -71,6 +72,19 @@ public sealed partial class CampaignEditor
         }
 
         _loaded = true;
+        _saved = Fingerprint();
+    }
+
+    // The draft as text (its lists included), to tell an edited form from the loaded one.
+    private string Fingerprint() => System.Text.Json.JsonSerializer.Serialize(Draft());
+
+    private bool IsDirty() => _saved is not null && Fingerprint() != _saved;
+
+    // Cancel is a deliberate discard: no second question.
+    private void Cancel()
+    {
+        _saved = null;
+        Navigation.NavigateTo(Id is null ? "/campaigns" : $"/campaigns/{Id}");
     }
 
     private CampaignDraft Draft() => new(
@@ -92,6 +106,7 @@ public sealed partial class CampaignEditor
             var campaign = Id is { } id
                 ? await Campaigns.UpdateAsync(id, Draft(), actor, CancellationToken.None)
                 : await Campaigns.CreateAsync(Draft(), actor, CancellationToken.None);
+            _saved = null;
             Navigation.NavigateTo($"/campaigns/{campaign.Id}");
         }
         catch (CampaignRuleException ex)

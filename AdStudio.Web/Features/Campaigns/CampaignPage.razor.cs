@@ -43,6 +43,7 @@ public sealed partial class CampaignPage
     private List<TargetRow> _targets = [];
     private List<CreativeRow> _creativeRows = [];
     private List<AuditEntry> _history = [];
+    private List<RunningExperiment> _running = [];
     private bool _notFound;
     private string? _error;
 
@@ -78,6 +79,9 @@ public sealed partial class CampaignPage
             var segmentIds = _campaign.Targets.Select(t => t.SegmentId).ToList();
             var segments = await db.Segments.AsNoTracking().Where(s => segmentIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
             _targets = [.. _campaign.Targets.Select(t => new TargetRow(segments.GetValueOrDefault(t.SegmentId)?.Name ?? $"#{t.SegmentId}", t.Exclude, segments.GetValueOrDefault(t.SegmentId)?.Size ?? 0))];
+            // A running test splits this campaign's traffic between creatives: say so where its numbers are read.
+            _running = await db.Experiments.AsNoTracking().Where(e => e.CampaignId == Id && e.Status == Core.Experiments.ExperimentStatus.Running)
+                .OrderBy(e => e.StartedAt).Select(e => new RunningExperiment(e.Id, e.Name, e.StartedAt)).ToListAsync();
         }
 
         _report = await Kpis.GetAsync(from, today, Id, CancellationToken.None);
@@ -146,4 +150,6 @@ public sealed partial class CampaignPage
     private sealed record TargetRow(string Name, bool Exclude, int Size);
 
     private sealed record CreativeRow(int Id, string Name, string Thumb, string Status, long Impressions, long Clicks, long Conversions, double Spend, double Revenue);
+
+    private sealed record RunningExperiment(int Id, string Name, DateTime? StartedAt);
 }

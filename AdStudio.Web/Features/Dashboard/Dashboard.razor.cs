@@ -10,8 +10,6 @@ namespace AdStudio.Web.Features.Dashboard;
 /// <summary>KPI cards and daily rates for a period and an optional campaign, all read from the rollups.</summary>
 public sealed partial class Dashboard
 {
-    private const int DefaultDays = 30;
-
     [Inject] private KpiQuery Kpis { get; set; } = default!;
 
     [Inject] private IDbContextFactory<AdStudioDb> DbFactory { get; set; } = default!;
@@ -19,6 +17,16 @@ public sealed partial class Dashboard
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     [Inject] private ShopMoney Money { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>First day of the period, <c>yyyy-MM-dd</c>, from the address.</summary>
+    [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
+
+    /// <summary>Last day of the period (inclusive), <c>yyyy-MM-dd</c>, from the address.</summary>
+    [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
+
+    /// <summary>Campaign id from the address; absent for all campaigns.</summary>
+    [SupplyParameterFromQuery(Name = "campaign")] public string? Campaign { get; set; }
 
     private DateRange _range = new();
     private int? _campaignId;
@@ -26,17 +34,31 @@ public sealed partial class Dashboard
     private KpiReport? _report;
     private ScottPlot.Plot? _chart;
     private string? _error;
+    private DashboardFilter? _applied;
 
     protected override async Task OnInitializedAsync()
     {
-        var today = Clock.GetUtcNow().UtcDateTime.Date;
-        _range = new DateRange(today.AddDays(-(DefaultDays - 1)), today);
-        await using (var db = await DbFactory.CreateDbContextAsync())
+        await using var db = await DbFactory.CreateDbContextAsync();
+        _campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new CampaignOption(c.Id, c.Name)).ToListAsync();
+    }
+
+    // The address is the filter's source of truth: on first load, after a reload or a shared link, and on back/forward.
+    protected override async Task OnParametersSetAsync()
+    {
+        var filter = DashboardFilter.FromQuery(From, To, Campaign, Clock.GetUtcNow().UtcDateTime);
+        if (filter.CampaignId is { } id && _campaigns.All(c => c.Id != id))
         {
-            _campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Name)
-                .Select(c => new CampaignOption(c.Id, c.Name)).ToListAsync();
+            filter = filter with { CampaignId = null };
         }
 
+        if (filter == _applied)
+        {
+            return;
+        }
+
+        _applied = filter;
+        (_range, _campaignId) = (new DateRange(filter.Start, filter.End), filter.CampaignId);
         await LoadAsync();
     }
 
@@ -44,12 +66,26 @@ public sealed partial class Dashboard
     {
         _range = range;
         await LoadAsync();
+        KeepInAddress();
     }
 
     private async Task OnCampaignChangedAsync(int? campaignId)
     {
         _campaignId = campaignId;
         await LoadAsync();
+        KeepInAddress();
+    }
+
+    // Replaces the history entry rather than adding one: Back leaves the dashboard instead of stepping through filters.
+    private void KeepInAddress()
+    {
+        if (_range.Start is not { } start || _range.End is not { } end)
+        {
+            return;
+        }
+
+        _applied = new DashboardFilter(start.Date, end.Date, _campaignId);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(_applied.ToQuery()), replace: true);
     }
 
     private async Task LoadAsync()

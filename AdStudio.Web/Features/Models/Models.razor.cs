@@ -4,6 +4,7 @@ using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Serving;
+using AdStudio.Web.Components.Common;
 using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
@@ -14,8 +15,17 @@ using ScottPlot;
 
 namespace AdStudio.Web.Features.Models;
 
-public partial class Models
+/// <summary>
+/// Model versions with their diagnostics, promotion and roll back; "serving now" follows the serving snapshot, so it
+/// changes on screen when the snapshot refresh picks up a promotion or roll back.
+/// </summary>
+public partial class Models : IDisposable
 {
+    private static readonly TimeSpan SnapshotPollInterval = TimeSpan.FromSeconds(1);
+    private PagePoller? _poller;
+    private long _seenSnapshot;
+    private (ModelKind Kind, int VersionId)? _awaitedServing;
+
     private List<ModelVersion>? _models;
     private IReadOnlyList<ModelRun> _runs = [];
     private ModelVersion? _selected;
@@ -39,8 +49,22 @@ public partial class Models
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
+        _seenSnapshot = Holder.Current.Version;
+        if (RendererInfo.IsInteractive)
+        {
+            // Reading the snapshot holder is a volatile read, so polling it every second costs nothing.
+            _poller = new PagePoller(Clock);
+            _poller.Start(SnapshotPollInterval, async () =>
+            {
+                await InvokeAsync(OnSnapshotTick);
+                return true;
+            });
+        }
+
         await LoadAsync();
         var initial = _models!.FirstOrDefault(m => m.Kind == ModelKind.Ctr && m.Status == ModelStatus.Active) ?? _models!.FirstOrDefault();
         if (initial is not null)
@@ -89,6 +113,7 @@ public partial class Models
         }
 
         var version = await Registry.PromoteAsync(id, actor, CancellationToken.None);
+        _awaitedServing = (version.Kind, version.Id);
         await AfterChangeAsync($"Model #{version.Id} ({version.Trainer}) is now the active {version.Kind.ToString().ToUpperInvariant()} model.");
     }
 
@@ -113,6 +138,7 @@ public partial class Models
         try
         {
             var version = await Registry.RollBackAsync(kind, actor, CancellationToken.None);
+            _awaitedServing = (kind, version.Id);
             await AfterChangeAsync($"Rolled back: model #{version.Id} ({version.Trainer}) is the active {kind.ToString().ToUpperInvariant()} model again.");
         }
         catch (InvalidOperationException ex)
@@ -129,6 +155,33 @@ public partial class Models
         {
             Select(_models!.First(m => m.Id == _selected.Id));
         }
+    }
+
+    private void OnSnapshotTick()
+    {
+        var snapshot = Holder.Current;
+        if (snapshot.Version == _seenSnapshot)
+        {
+            return;
+        }
+
+        _seenSnapshot = snapshot.Version;
+        if (_awaitedServing is { } awaited && ServingVersion(snapshot.Models, awaited.Kind) == awaited.VersionId)
+        {
+            (_notice, _noticeSeverity) = ($"Serving now uses model #{awaited.VersionId} for {awaited.Kind.ToString().ToUpperInvariant()}.", Severity.Success);
+            _awaitedServing = null;
+        }
+
+        StateHasChanged();
+    }
+
+    private static int? ServingVersion(ServingModels models, ModelKind kind) =>
+        kind == ModelKind.Ctr ? models.Ctr?.VersionId : models.Cvr?.VersionId;
+
+    public void Dispose()
+    {
+        _poller?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private string Describe(int? versionId, string fallback)

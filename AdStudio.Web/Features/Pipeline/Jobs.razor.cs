@@ -1,4 +1,5 @@
 using AdStudio.Core.Pipeline;
+using AdStudio.Web.Components.Common;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,10 @@ using MudBlazor;
 
 namespace AdStudio.Web.Features.Pipeline;
 
-/// <summary>Lists pipeline runs and polls the ledger every second, so progress moves without a page refresh.</summary>
+/// <summary>
+/// Lists pipeline runs and polls the ledger every second, so progress moves without a page refresh; the notice of a run
+/// started here turns into its outcome when it ends.
+/// </summary>
 public sealed partial class Jobs
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -21,45 +25,67 @@ public sealed partial class Jobs
 
     [Inject] private CircuitAccess Access { get; set; } = default!;
 
-    private readonly CancellationTokenSource _stop = new();
+    private PagePoller? _poller;
     private List<PipelineRun>? _runs;
     private string? _notice;
+    private Severity _noticeSeverity = Severity.Info;
+    private string _noticeState = "";
+    private int? _noticeRunId;
     private IReadOnlyList<StepSchedule> _schedules = [];
     private List<string> _startable = [];
 
+    private CancellationToken Stopping => _poller?.Stopping ?? CancellationToken.None;
+
     protected override async Task OnInitializedAsync()
     {
+        _poller = new PagePoller(Clock);
         _schedules = Launcher.Schedules();
         var user = await Access.UserAsync();
         _startable = [.. Launcher.Steps.Where(step => StepAccess.MayStart(user, step))];
         await RefreshAsync();
         if (RendererInfo.IsInteractive)
         {
-            _ = PollAsync();
-        }
-    }
-
-    private async Task PollAsync()
-    {
-        using var timer = new PeriodicTimer(PollInterval, Clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            _poller.Start(PollInterval, async () =>
             {
                 await InvokeAsync(async () =>
                 {
                     await RefreshAsync();
                     StateHasChanged();
                 });
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was left.
+                return true;
+            });
         }
     }
 
-    private async Task RefreshAsync() => _runs = await Ledger.RecentAsync(100, _stop.Token);
+    private async Task RefreshAsync()
+    {
+        _runs = await Ledger.RecentAsync(100, Stopping);
+        if (_noticeRunId is { } id)
+        {
+            var run = _runs.FirstOrDefault(r => r.Id == id) ?? await Ledger.FindAsync(id, Stopping);
+            if (run is not null)
+            {
+                UpdateNotice(run);
+            }
+        }
+    }
+
+    // The notice of a run started here follows it: queued, then running, then its outcome and message.
+    private void UpdateNotice(PipelineRun run)
+    {
+        _noticeState = run.Status.ToString().ToLowerInvariant();
+        (_notice, _noticeSeverity) = run.Status switch
+        {
+            PipelineRunStatus.Succeeded => ($"Run #{run.Id} ({run.Step}) finished. {run.Message}".TrimEnd(), Severity.Success),
+            PipelineRunStatus.Failed => ($"Run #{run.Id} ({run.Step}) failed: {run.Message}", Severity.Error),
+            PipelineRunStatus.Running => ($"Run #{run.Id} ({run.Step}) is running: {run.Progress} %.", Severity.Info),
+            _ => (_notice, _noticeSeverity),
+        };
+        if (run.Status is PipelineRunStatus.Succeeded or PipelineRunStatus.Failed)
+        {
+            _noticeRunId = null;
+        }
+    }
 
     private async Task StartAsync(string step)
     {
@@ -67,13 +93,17 @@ public sealed partial class Jobs
         var user = await Access.UserAsync();
         if (!StepAccess.MayStart(user, step))
         {
-            _notice = $"Your role may not start the '{step}' step.";
+            (_notice, _noticeSeverity, _noticeState, _noticeRunId) = ($"Your role may not start the '{step}' step.", Severity.Error, "refused", null);
             return;
         }
 
-        var (run, alreadyUnderWay) = await Launcher.LaunchAsync(step, Actor.Of(user), _stop.Token);
+        var (run, alreadyUnderWay) = await Launcher.LaunchAsync(step, Actor.Of(user), Stopping);
         _notice = alreadyUnderWay ? $"Run #{run.Id} ({step}) is already under way." : $"Run #{run.Id} ({step}) is queued.";
+        (_noticeSeverity, _noticeState, _noticeRunId) = (Severity.Info, "queued", null);
         await RefreshAsync();
+
+        // Followed from the next poll on, so "queued" shows at least once even for a run that ends at once.
+        _noticeRunId = run.Id;
     }
 
     private static Color StatusColor(PipelineRunStatus status) => status switch
@@ -106,9 +136,5 @@ public sealed partial class Jobs
         return span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min {span.Seconds} s" : $"{span.TotalSeconds:F1} s";
     }
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _stop.Dispose();
-    }
+    public void Dispose() => _poller?.Dispose();
 }

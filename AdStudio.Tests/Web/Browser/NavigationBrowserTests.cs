@@ -1,0 +1,185 @@
+using System.Text.RegularExpressions;
+using AdStudio.Tests.Support;
+using Microsoft.Playwright;
+
+namespace AdStudio.Tests.Web.Browser;
+
+/// <summary>Filters kept in the address, the date popup on screen, unsaved work guarded and notices that follow runs, in a real Chromium.</summary>
+[Collection(RunningApp.Name)]
+public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncLifetime, IClassFixture<BrowserSignIn>
+{
+    private static readonly LocatorAssertionsToHaveAttributeOptions RunTimeout = new() { Timeout = 90_000 };
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+        var context = await signIn.NewContextAsync(_browser, app.BaseAddress);
+        _page = await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    private async Task OpenAsync(string path)
+    {
+        await _page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        await WaitInteractiveAsync();
+    }
+
+    // Clicks sent before the Blazor circuit connects are lost; wait until the layout says it is interactive.
+    private Task WaitInteractiveAsync() =>
+        _page.Locator("[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+
+    private async Task ReloadAsync()
+    {
+        await _page.ReloadAsync();
+        await WaitInteractiveAsync();
+    }
+
+    private ILocator PeriodInputs => _page.Locator("input[data-testid='period-filter']");
+
+    private ILocator Kpi(string name) => _page.Locator($"[data-kpi='{name}'] [data-kpi-value]");
+
+    /// <summary>The open date popup: the popover that holds the calendar's day buttons.</summary>
+    private ILocator DatePopup => _page.Locator("[id^='popovercontent-']").Filter(new LocatorFilterOptions { Has = Day(15) });
+
+    private ILocator Day(int day) => _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = day.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true });
+
+    [Fact]
+    public async Task Dashboard_RangeAndCampaignChosen_KeptAfterReload()
+    {
+        await OpenAsync("/");
+        var campaignName = await ChooseFirstCampaignAsync();
+
+        await PeriodInputs.First.ClickAsync();
+        await Day(10).First.ClickAsync();
+        await Day(20).First.ClickAsync();
+
+        await _page.WaitForURLAsync(FilterAddress());
+        var from = await PeriodInputs.First.InputValueAsync();
+        var to = await PeriodInputs.Last.InputValueAsync();
+        Assert.Contains("10", from, StringComparison.Ordinal);
+        Assert.Contains("20", to, StringComparison.Ordinal);
+
+        await ReloadAsync();
+
+        Assert.Matches(FilterAddress(), _page.Url);
+        Assert.Equal((from, to), (await PeriodInputs.First.InputValueAsync(), await PeriodInputs.Last.InputValueAsync()));
+        await Assertions.Expect(_page.Locator("[data-testid='campaign-filter']")).ToContainTextAsync(campaignName);
+        await Assertions.Expect(Kpi("Impressions")).ToBeVisibleAsync();
+    }
+
+    private async Task<string> ChooseFirstCampaignAsync()
+    {
+        await _page.Locator("[data-testid='campaign-filter']").ClickAsync();
+        var option = _page.GetByRole(AriaRole.Option).Nth(1);
+        var name = (await option.InnerTextAsync()).Trim();
+        await option.ClickAsync();
+        await _page.WaitForURLAsync(new Regex("[?&]campaign=[0-9]+"));
+        return name;
+    }
+
+    [GeneratedRegex("[?&]from=[0-9]{4}-[0-9]{2}-10&to=[0-9]{4}-[0-9]{2}-20&campaign=[0-9]+")]
+    private static partial Regex FilterAddress();
+
+    [Fact]
+    public async Task Campaigns_SearchTyped_KeptAfterReload()
+    {
+        await OpenAsync("/campaigns");
+        var rows = _page.Locator("table tbody tr");
+        var first = (await rows.First.Locator("td").First.InnerTextAsync()).Trim();
+        var term = first[..Math.Min(5, first.Length)];
+
+        await _page.Locator("input[data-testid='campaign-search'], [data-testid='campaign-search'] input").First.FillAsync(term);
+        await _page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await ReloadAsync();
+
+        Assert.Equal(term, await _page.Locator("input[data-testid='campaign-search'], [data-testid='campaign-search'] input").First.InputValueAsync());
+        foreach (var name in await rows.Locator("td:first-child").AllInnerTextsAsync())
+        {
+            Assert.Contains(term, name, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
+    [InlineData(1440, 1000)]
+    [InlineData(1280, 720)]
+    public async Task Dashboard_DatePopupOpened_FitsInTheViewport(int width, int height)
+    {
+        await _page.SetViewportSizeAsync(width, height);
+        await OpenAsync("/");
+
+        await PeriodInputs.First.ClickAsync();
+        await DatePopup.WaitForAsync();
+
+        var box = await DatePopup.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= width && box.Y + box.Height <= height,
+            $"popup {box.X},{box.Y} {box.Width}×{box.Height} in a {width}×{height} viewport");
+        // Nothing cut off inside the popup either: the last day of the first week (Saturday) lies within it.
+        var saturday = await Day(7).First.BoundingBoxAsync();
+        Assert.True(saturday is not null && saturday.X + saturday.Width <= box.X + box.Width,
+            $"Saturday ends at {saturday?.X + saturday?.Width}, the popup at {box.X + box.Width}");
+        if (width == 1440)
+        {
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("dashboard-range.png") });
+        }
+    }
+
+    [Fact]
+    public async Task SegmentBuilder_HalfBuiltThenNavLink_AsksAndStaysWhenCancelled()
+    {
+        await OpenAsync("/segments/new");
+        var name = _page.Locator("input[data-testid='segment-name'], [data-testid='segment-name'] input").First;
+        await name.FillAsync("Half built");
+        await name.BlurAsync();
+
+        await _page.Locator("a[href='/campaigns']").First.ClickAsync();
+
+        await Assertions.Expect(_page.GetByText("Discard your changes?")).ToBeVisibleAsync();
+        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Stay on this page" }).ClickAsync();
+        await Assertions.Expect(_page.GetByText("Discard your changes?")).ToBeHiddenAsync();
+        Assert.EndsWith("/segments/new", _page.Url, StringComparison.Ordinal);
+        Assert.Equal("Half built", await name.InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Jobs_StartCluster_NoticeTurnsIntoFinishedWithoutReload()
+    {
+        await OpenAsync("/jobs");
+
+        await _page.Locator("[data-step='cluster']").ClickAsync();
+
+        var notice = _page.Locator("[data-testid='jobs-notice']");
+        await Assertions.Expect(notice).ToContainTextAsync("cluster");
+        await Assertions.Expect(notice).ToHaveAttributeAsync("data-notice-state", "succeeded", RunTimeout);
+        await Assertions.Expect(notice).ToContainTextAsync("finished");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("jobs-notice.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task CampaignPage_WithRunningExperiment_MentionsItWithALink()
+    {
+        int campaignId, experimentId;
+        await using (var db = app.OpenDb())
+        {
+            var running = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.Experiments.Where(e => e.Status == AdStudio.Core.Experiments.ExperimentStatus.Running).OrderBy(e => e.Id));
+            (campaignId, experimentId) = (running.CampaignId, running.Id);
+        }
+
+        await OpenAsync($"/campaigns/{campaignId}");
+
+        var mention = _page.Locator($"[data-testid='campaign-running-experiment'][data-experiment-id='{experimentId}']");
+        await Assertions.Expect(mention).ToContainTextAsync("is running on this campaign");
+        await mention.Locator($"a[href='/experiments/{experimentId}']").ClickAsync();
+        await _page.WaitForURLAsync(url => url.EndsWith($"/experiments/{experimentId}", StringComparison.Ordinal));
+    }
+}
