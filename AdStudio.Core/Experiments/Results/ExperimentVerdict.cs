@@ -113,6 +113,9 @@ public sealed record ExperimentVerdict(VerdictKind Kind, string Text, string Met
     {
         null => "",
         1 => ": about 1 more day at current traffic",
+        > ExperimentPlanner.LongTestDays =>
+            $": about {days.Value.ToString("N0", Culture)} more days at current traffic, more than {ExperimentPlanner.LongTestDays / 7} weeks; "
+            + "consider stopping as inconclusive or testing a bolder change",
         _ => $": about {days.Value.ToString("N0", Culture)} more days at current traffic",
     };
 

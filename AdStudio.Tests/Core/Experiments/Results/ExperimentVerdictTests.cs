@@ -106,6 +106,9 @@ public class ExperimentVerdictTests
         Assert.Equal(58_537, needed); // (z₀.₉₇₅ + z₀.₈)² · (0.033·0.967 ÷ 0.03² + 0.033²·0.03·0.97 ÷ 0.03⁴) ÷ 0.1², rounded up
         Assert.Equal((int)Math.Ceiling((needed - 500) / 100.0), verdict.DaysToGo);
         Assert.Equal(581, verdict.DaysToGo);
+        Assert.Equal(
+            "No decision yet on CTR: about 581 more days at current traffic, more than 8 weeks; consider stopping as inconclusive or testing a bolder change.",
+            verdict.Text);
     }
 
     [Fact]
