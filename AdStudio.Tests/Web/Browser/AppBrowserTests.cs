@@ -5,50 +5,26 @@ namespace AdStudio.Tests.Web.Browser;
 
 /// <summary>The running app in a real Chromium, signed in as the bootstrap admin: what a marketer sees and clicks.</summary>
 [Collection(RunningApp.Name)]
-public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncLifetime, IClassFixture<BrowserSignIn>
+public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : SignedInBrowserTest(app, signIn), IClassFixture<BrowserSignIn>
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        var context = await signIn.NewContextAsync(_browser, app.BaseAddress);
-        _page = await context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
-    private async Task OpenAsync(string path)
-    {
-        await _page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
-        // Clicks sent before the Blazor circuit connects are lost; wait until the layout says it is interactive.
-        await _page.Locator("[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-    }
 
     [Fact]
     public async Task Dashboard_ShowsKpiCardsAndChart_AndSavesScreenshot()
     {
         await OpenAsync("/");
 
-        var cards = _page.Locator("[data-kpi]");
+        var cards = Page.Locator("[data-kpi]");
         Assert.Equal(8, await cards.CountAsync());
-        var impressions = await _page.Locator("[data-kpi='Impressions'] [data-kpi-value]").InnerTextAsync();
+        var impressions = await Page.Locator("[data-kpi='Impressions'] [data-kpi-value]").InnerTextAsync();
         Assert.True(long.Parse(impressions.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0, impressions);
-        var chart = _page.Locator("figure[data-chart] svg");
+        var chart = Page.Locator("figure[data-chart] svg");
         await chart.WaitForAsync();
         var box = await chart.BoundingBoxAsync();
         Assert.True(box is { Width: > 400, Height: > 100 }, $"chart box {box?.Width}×{box?.Height}");
-        Assert.True(await _page.Locator("figure[data-chart] svg text").CountAsync() > 5, "the chart draws its tick labels");
+        Assert.True(await Page.Locator("figure[data-chart] svg text").CountAsync() > 5, "the chart draws its tick labels");
 
         var path = Chromium.ScreenshotPath("dashboard-overview.png");
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         Assert.True(new FileInfo(path).Length > 20_000, "a screenshot of a real page");
     }
 
@@ -60,22 +36,22 @@ public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncL
         await OpenAsync("/segments/import");
 
         await ChooseFileAsync("shoppers", $"shopperId,consent,region\n{shopper},yes,north\n");
-        var result = _page.Locator("[data-testid='import-result']");
+        var result = Page.Locator("[data-testid='import-result']");
         await Assertions.Expect(result).ToContainTextAsync("1 imported", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
-        await Assertions.Expect(_page.Locator("[data-import='shoppers']")).ToContainTextAsync("shoppers.csv");
+        await Assertions.Expect(Page.Locator("[data-import='shoppers']")).ToContainTextAsync("shoppers.csv");
 
         await ChooseFileAsync("events", $"shopperId,type,timestamp,category,productId\n{shopper},view,{at},books,b-1\n{shopper},view,not-a-time,books,b-2\n");
         await Assertions.Expect(result).ToContainTextAsync("events", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
         await Assertions.Expect(result).ToContainTextAsync("1 imported");
         await Assertions.Expect(result).ToContainTextAsync("1 rejected");
-        await Assertions.Expect(_page.Locator("[data-import='events']")).ToContainTextAsync("events.csv");
-        await Assertions.Expect(_page.Locator("[data-import='shoppers']")).Not.ToContainTextAsync("events.csv");
-        Assert.Equal(0, await _page.Locator("[data-testid='import-error']").CountAsync());
+        await Assertions.Expect(Page.Locator("[data-import='events']")).ToContainTextAsync("events.csv");
+        await Assertions.Expect(Page.Locator("[data-import='shoppers']")).Not.ToContainTextAsync("events.csv");
+        Assert.Equal(0, await Page.Locator("[data-testid='import-error']").CountAsync());
 
-        await using var db = app.OpenDb();
+        await using var db = App.OpenDb();
         Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Shoppers, s => s.Id == shopper));
         Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.BehaviourEvents, e => e.ShopperId == shopper));
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("import.png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("import.png"), FullPage = true });
     }
 
     /// <summary>
@@ -85,7 +61,7 @@ public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncL
     /// </summary>
     private async Task ChooseFileAsync(string kind, string csv)
     {
-        var card = _page.Locator($"[data-import='{kind}']");
+        var card = Page.Locator($"[data-import='{kind}']");
         for (var attempt = 1; ; attempt++)
         {
             await card.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
@@ -110,17 +86,17 @@ public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncL
     public async Task Jobs_StartRollup_ShowsRunFinishWithoutReload()
     {
         await OpenAsync("/jobs");
-        var rowsBefore = await _page.Locator("[data-testid='runs'] tbody tr").CountAsync();
+        var rowsBefore = await Page.Locator("[data-testid='runs'] tbody tr").CountAsync();
 
-        await _page.Locator("[data-step='rollup']").ClickAsync();
+        await Page.Locator("[data-step='rollup']").ClickAsync();
 
-        await _page.GetByText("is queued", new PageGetByTextOptions { Exact = false }).WaitForAsync();
-        var newest = _page.Locator("[data-testid='runs'] tbody tr").First;
+        await Page.GetByText("is queued", new PageGetByTextOptions { Exact = false }).WaitForAsync();
+        var newest = Page.Locator("[data-testid='runs'] tbody tr").First;
         await Assertions.Expect(newest).ToContainTextAsync("succeeded", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
-        Assert.Equal(rowsBefore + 1, await _page.Locator("[data-testid='runs'] tbody tr").CountAsync());
+        Assert.Equal(rowsBefore + 1, await Page.Locator("[data-testid='runs'] tbody tr").CountAsync());
         Assert.Contains("rollup", await newest.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("100", await newest.Locator("[data-run-progress]").GetAttributeAsync("data-run-progress"));
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("jobs.png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("jobs.png"), FullPage = true });
     }
 
     [Fact]
@@ -128,14 +104,14 @@ public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncL
     {
         await OpenAsync("/experiments/calculator");
 
-        await _page.Locator("[data-testid='calc-compare']").ClickAsync();
+        await Page.Locator("[data-testid='calc-compare']").ClickAsync();
 
-        var verdict = _page.Locator("[data-testid='calc-verdict']");
+        var verdict = Page.Locator("[data-testid='calc-verdict']");
         // p ≈ 0.052: just short of significance at 5 %.
         await Assertions.Expect(verdict).ToHaveTextAsync("Not significant at this alpha.");
         // 150/5000 vs 185/5000: relative lift +23.3 %.
-        await Assertions.Expect(_page.Locator("[data-field='effect']")).ToHaveTextAsync("23.333 %");
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("calculator.png"), FullPage = true });
+        await Assertions.Expect(Page.Locator("[data-field='effect']")).ToHaveTextAsync("23.333 %");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("calculator.png"), FullPage = true });
     }
 
     [Fact]
@@ -143,11 +119,11 @@ public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncL
     {
         await OpenAsync("/experiments/1");
 
-        await Assertions.Expect(_page.Locator("[data-testid='results-table']")).ToBeVisibleAsync();
-        Assert.Equal(8, await _page.Locator("[data-testid='results-table'] tbody tr").CountAsync());
+        await Assertions.Expect(Page.Locator("[data-testid='results-table']")).ToBeVisibleAsync();
+        Assert.Equal(8, await Page.Locator("[data-testid='results-table'] tbody tr").CountAsync());
         // The small test demo may not have enough data for a lift yet: then the figures say why instead of drawing.
-        Assert.Equal(2, await _page.Locator("figure[data-chart]").CountAsync());
-        Assert.Equal(0, await _page.Locator("[data-testid='srm-warning']").CountAsync());
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("experiment.png"), FullPage = true });
+        Assert.Equal(2, await Page.Locator("figure[data-chart]").CountAsync());
+        Assert.Equal(0, await Page.Locator("[data-testid='srm-warning']").CountAsync());
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("experiment.png"), FullPage = true });
     }
 }

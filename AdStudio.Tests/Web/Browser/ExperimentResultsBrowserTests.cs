@@ -5,50 +5,32 @@ namespace AdStudio.Tests.Web.Browser;
 
 /// <summary>A campaign manager reads the demo experiment's results in a real Chromium and can decide from them.</summary>
 [Collection(RunningApp.Name)]
-public sealed class ExperimentResultsBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncLifetime, IClassFixture<BrowserSignIn>
+public sealed class ExperimentResultsBrowserTests(AppHost app, BrowserSignIn signIn) : SignedInBrowserTest(app, signIn), IClassFixture<BrowserSignIn>
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        var context = await signIn.NewContextAsync(_browser, app.BaseAddress);
-        _page = await context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
 
     [Fact]
     public async Task ResultsPage_DemoExperiment_ShowsVerdictGuardrailsNamedArmsAndRoiInPoints()
     {
-        await _page.GotoAsync(new Uri(app.BaseAddress, "/experiments/1").ToString());
-        await _page.Locator("[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await OpenAsync("/experiments/1");
 
         // The verdict decides on the demo campaign's primary metric (clicks campaign: CTR) and says how, or how long to wait.
-        var verdict = _page.Locator("[data-testid='verdict-text']");
+        var verdict = Page.Locator("[data-testid='verdict-text']");
         await Assertions.Expect(verdict).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
             @"^(Treatment '.+' wins on CTR: [+−]\d+\.\d % relative, \d+\.\d % chance to win, p [=<] [\d.]+\.|Control '.+' wins on CTR: .+|No decision yet.*CTR.*|No winner: the arms are equivalent on CTR.+)$"));
-        await Assertions.Expect(_page.Locator("tr[data-metric='ctr'] [data-metric-chip='primary']")).ToHaveCountAsync(1);
-        await Assertions.Expect(_page.Locator("[data-metric-chip='guardrail']")).ToHaveCountAsync(3);
+        await Assertions.Expect(Page.Locator("tr[data-metric='ctr'] [data-metric-chip='primary']")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator("[data-metric-chip='guardrail']")).ToHaveCountAsync(3);
 
         // Arms read as the creatives they show (the demo arms kept the placeholder names), each with its thumbnail.
-        var arms = _page.Locator("[data-arm] [data-arm-name]");
+        var arms = Page.Locator("[data-arm] [data-arm-name]");
         await Assertions.Expect(arms).ToHaveCountAsync(2);
         Assert.DoesNotContain(await arms.EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-arm-name'))"), n => n is "Control" or "Treatment");
-        await Assertions.Expect(_page.Locator("[data-arm] img[data-arm-thumb]")).ToHaveCountAsync(2);
-        Assert.True(await _page.Locator("[data-arm] img[data-arm-thumb]").First.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the thumbnail loads");
+        await Assertions.Expect(Page.Locator("[data-arm] img[data-arm-thumb]")).ToHaveCountAsync(2);
+        Assert.True(await Page.Locator("[data-arm] img[data-arm-thumb]").First.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the thumbnail loads");
 
         // ROI's lift is an absolute difference in percentage points, never a relative percent; the row says so either way.
-        await Assertions.Expect(_page.Locator("tr[data-metric='roi'] [data-lift-unit]")).ToHaveTextAsync("lift: absolute, pp");
-        await Assertions.Expect(_page.Locator("tr[data-metric='ctr'] [data-lift-unit]")).ToHaveTextAsync("lift: relative, %");
-        var roi = _page.Locator("tr[data-metric='roi']").Nth(1);
+        await Assertions.Expect(Page.Locator("tr[data-metric='roi'] [data-lift-unit]")).ToHaveTextAsync("lift: absolute, pp");
+        await Assertions.Expect(Page.Locator("tr[data-metric='ctr'] [data-lift-unit]")).ToHaveTextAsync("lift: relative, %");
+        var roi = Page.Locator("tr[data-metric='roi']").Nth(1);
         var lift = roi.Locator("[data-lift]");
         if (await lift.CountAsync() == 1)
         {
@@ -62,7 +44,7 @@ public sealed class ExperimentResultsBrowserTests(AppHost app, BrowserSignIn sig
             await Assertions.Expect(roi.Locator("[data-not-enough]")).ToHaveAttributeAsync("data-lift-type", "absolute");
         }
 
-        await Assertions.Expect(_page.Locator("[data-testid='results-table'] tbody tr")).ToHaveCountAsync(8);
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("experiment.png"), FullPage = true });
+        await Assertions.Expect(Page.Locator("[data-testid='results-table'] tbody tr")).ToHaveCountAsync(8);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("experiment.png"), FullPage = true });
     }
 }

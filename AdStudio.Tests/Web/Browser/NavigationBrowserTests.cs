@@ -6,51 +6,24 @@ namespace AdStudio.Tests.Web.Browser;
 
 /// <summary>Filters kept in the address, the date popup on screen, unsaved work guarded and notices that follow runs, in a real Chromium.</summary>
 [Collection(RunningApp.Name)]
-public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn signIn) : IAsyncLifetime, IClassFixture<BrowserSignIn>
+public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn signIn) : SignedInBrowserTest(app, signIn), IClassFixture<BrowserSignIn>
 {
     private static readonly LocatorAssertionsToHaveAttributeOptions RunTimeout = new() { Timeout = 90_000 };
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        var context = await signIn.NewContextAsync(_browser, app.BaseAddress);
-        _page = await context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
-    private async Task OpenAsync(string path)
-    {
-        await _page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
-        await WaitInteractiveAsync();
-    }
-
-    // Clicks sent before the Blazor circuit connects are lost; wait until the layout says it is interactive.
-    private Task WaitInteractiveAsync() =>
-        _page.Locator("[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 
     private async Task ReloadAsync()
     {
-        await _page.ReloadAsync();
+        await Page.ReloadAsync();
         await WaitInteractiveAsync();
     }
 
-    private ILocator PeriodInputs => _page.Locator("input[data-testid='period-filter']");
+    private ILocator PeriodInputs => Page.Locator("input[data-testid='period-filter']");
 
-    private ILocator Kpi(string name) => _page.Locator($"[data-kpi='{name}'] [data-kpi-value]");
+    private ILocator Kpi(string name) => Page.Locator($"[data-kpi='{name}'] [data-kpi-value]");
 
     /// <summary>The open date popup: the popover that holds the calendar's day buttons.</summary>
-    private ILocator DatePopup => _page.Locator("[id^='popovercontent-']").Filter(new LocatorFilterOptions { Has = Day(15) });
+    private ILocator DatePopup => Page.Locator("[id^='popovercontent-']").Filter(new LocatorFilterOptions { Has = Day(15) });
 
-    private ILocator Day(int day) => _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = day.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true });
+    private ILocator Day(int day) => Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = day.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true });
 
     [Fact]
     public async Task Dashboard_RangeAndCampaignChosen_KeptAfterReload()
@@ -62,7 +35,7 @@ public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn si
         await Day(10).First.ClickAsync();
         await Day(20).First.ClickAsync();
 
-        await _page.WaitForURLAsync(FilterAddress());
+        await Page.WaitForURLAsync(FilterAddress());
         var from = await PeriodInputs.First.InputValueAsync();
         var to = await PeriodInputs.Last.InputValueAsync();
         Assert.Contains("10", from, StringComparison.Ordinal);
@@ -70,19 +43,19 @@ public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn si
 
         await ReloadAsync();
 
-        Assert.Matches(FilterAddress(), _page.Url);
+        Assert.Matches(FilterAddress(), Page.Url);
         Assert.Equal((from, to), (await PeriodInputs.First.InputValueAsync(), await PeriodInputs.Last.InputValueAsync()));
-        await Assertions.Expect(_page.Locator("[data-testid='campaign-filter']")).ToContainTextAsync(campaignName);
+        await Assertions.Expect(Page.Locator("[data-testid='campaign-filter']")).ToContainTextAsync(campaignName);
         await Assertions.Expect(Kpi("Impressions")).ToBeVisibleAsync();
     }
 
     private async Task<string> ChooseFirstCampaignAsync()
     {
-        await _page.Locator("[data-testid='campaign-filter']").ClickAsync();
-        var option = _page.GetByRole(AriaRole.Option).Nth(1);
+        await Page.Locator("[data-testid='campaign-filter']").ClickAsync();
+        var option = Page.GetByRole(AriaRole.Option).Nth(1);
         var name = (await option.InnerTextAsync()).Trim();
         await option.ClickAsync();
-        await _page.WaitForURLAsync(new Regex("[?&]campaign=[0-9]+"));
+        await Page.WaitForURLAsync(new Regex("[?&]campaign=[0-9]+"));
         return name;
     }
 
@@ -93,15 +66,15 @@ public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn si
     public async Task Campaigns_SearchTyped_KeptAfterReload()
     {
         await OpenAsync("/campaigns");
-        var rows = _page.Locator("table tbody tr");
+        var rows = Page.Locator("table tbody tr");
         var first = (await rows.First.Locator("td").First.InnerTextAsync()).Trim();
         var term = first[..Math.Min(5, first.Length)];
 
-        await _page.Locator("input[data-testid='campaign-search'], [data-testid='campaign-search'] input").First.FillAsync(term);
-        await _page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await Page.Locator("input[data-testid='campaign-search'], [data-testid='campaign-search'] input").First.FillAsync(term);
+        await Page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
         await ReloadAsync();
 
-        Assert.Equal(term, await _page.Locator("input[data-testid='campaign-search'], [data-testid='campaign-search'] input").First.InputValueAsync());
+        Assert.Equal(term, await Page.Locator("input[data-testid='campaign-search'], [data-testid='campaign-search'] input").First.InputValueAsync());
         foreach (var name in await rows.Locator("td:first-child").AllInnerTextsAsync())
         {
             Assert.Contains(term, name, StringComparison.OrdinalIgnoreCase);
@@ -113,7 +86,7 @@ public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn si
     [InlineData(1280, 720)]
     public async Task Dashboard_DatePopupOpened_FitsInTheViewport(int width, int height)
     {
-        await _page.SetViewportSizeAsync(width, height);
+        await Page.SetViewportSizeAsync(width, height);
         await OpenAsync("/");
 
         await PeriodInputs.First.ClickAsync();
@@ -129,7 +102,7 @@ public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn si
             $"Saturday ends at {saturday?.X + saturday?.Width}, the popup at {box.X + box.Width}");
         if (width == 1440)
         {
-            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("dashboard-range.png") });
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("dashboard-range.png") });
         }
     }
 
@@ -137,16 +110,16 @@ public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn si
     public async Task SegmentBuilder_HalfBuiltThenNavLink_AsksAndStaysWhenCancelled()
     {
         await OpenAsync("/segments/new");
-        var name = _page.Locator("input[data-testid='segment-name'], [data-testid='segment-name'] input").First;
+        var name = Page.Locator("input[data-testid='segment-name'], [data-testid='segment-name'] input").First;
         await name.FillAsync("Half built");
         await name.BlurAsync();
 
-        await _page.Locator("a[href='/campaigns']").First.ClickAsync();
+        await Page.Locator("a[href='/campaigns']").First.ClickAsync();
 
-        await Assertions.Expect(_page.GetByText("Discard your changes?")).ToBeVisibleAsync();
-        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Stay on this page" }).ClickAsync();
-        await Assertions.Expect(_page.GetByText("Discard your changes?")).ToBeHiddenAsync();
-        Assert.EndsWith("/segments/new", _page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(Page.GetByText("Discard your changes?")).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Stay on this page" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("Discard your changes?")).ToBeHiddenAsync();
+        Assert.EndsWith("/segments/new", Page.Url, StringComparison.Ordinal);
         Assert.Equal("Half built", await name.InputValueAsync());
     }
 
@@ -155,20 +128,20 @@ public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn si
     {
         await OpenAsync("/jobs");
 
-        await _page.Locator("[data-step='cluster']").ClickAsync();
+        await Page.Locator("[data-step='cluster']").ClickAsync();
 
-        var notice = _page.Locator("[data-testid='jobs-notice']");
+        var notice = Page.Locator("[data-testid='jobs-notice']");
         await Assertions.Expect(notice).ToContainTextAsync("cluster");
         await Assertions.Expect(notice).ToHaveAttributeAsync("data-notice-state", "succeeded", RunTimeout);
         await Assertions.Expect(notice).ToContainTextAsync("finished");
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("jobs-notice.png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("jobs-notice.png"), FullPage = true });
     }
 
     [Fact]
     public async Task CampaignPage_WithRunningExperiment_MentionsItWithALink()
     {
         int campaignId, experimentId;
-        await using (var db = app.OpenDb())
+        await using (var db = App.OpenDb())
         {
             var running = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
                 db.Experiments.Where(e => e.Status == AdStudio.Core.Experiments.ExperimentStatus.Running).OrderBy(e => e.Id));
@@ -177,9 +150,9 @@ public sealed partial class NavigationBrowserTests(AppHost app, BrowserSignIn si
 
         await OpenAsync($"/campaigns/{campaignId}");
 
-        var mention = _page.Locator($"[data-testid='campaign-running-experiment'][data-experiment-id='{experimentId}']");
+        var mention = Page.Locator($"[data-testid='campaign-running-experiment'][data-experiment-id='{experimentId}']");
         await Assertions.Expect(mention).ToContainTextAsync("is running on this campaign");
         await mention.Locator($"a[href='/experiments/{experimentId}']").ClickAsync();
-        await _page.WaitForURLAsync(url => url.EndsWith($"/experiments/{experimentId}", StringComparison.Ordinal));
+        await Page.WaitForURLAsync(url => url.EndsWith($"/experiments/{experimentId}", StringComparison.Ordinal));
     }
 }
