@@ -79,7 +79,7 @@ public static class UnitFileReader
 
         if (columns is null)
         {
-            if (reader.Headers is { } headers)
+            if (reader.Headers is { } headers && headers.Any(h => h.Trim().Length > 0))
             {
                 Columns(headers);
                 throw new UnitFileException("The file has a header but no data rows.");

@@ -22,6 +22,8 @@ public sealed class BodyLimitTests(HardenedAppHost host)
     [InlineData("/api/creatives", "multipart/form-data; boundary=edge", HardenedAppHost.UploadBodyBytes)]
     [InlineData("/api/import/shoppers", "text/csv", HardenedAppHost.ImportBodyBytes)]
     [InlineData("/api/import/events", "multipart/form-data; boundary=edge", HardenedAppHost.ImportBodyBytes)]
+    [InlineData("/api/experiments/analyze", "text/csv", HardenedAppHost.ImportBodyBytes)]
+    [InlineData("/api/experiments/analyze", "multipart/form-data; boundary=edge", HardenedAppHost.ImportBodyBytes)]
     public async Task Post_ContentLengthOverEndpointLimit_Is413ProblemAndStoresNothing(string path, string contentType, int limit)
     {
         var before = await host.StoredAsync();
