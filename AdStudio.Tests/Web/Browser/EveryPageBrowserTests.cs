@@ -46,6 +46,7 @@ public sealed class EveryPageBrowserTests(AppHost app, BrowserSignIn signIn) : I
         { "experiment-new", "/experiments/new", true },
         { "experiment", "/experiments/{experiment}", true },
         { "calculator", "/experiments/calculator", true },
+        { "analyze", "/experiments/analyze", true },
         { "models", "/models", true },
         { "jobs", "/jobs", true },
         { "audit", "/audit", true },
