@@ -185,4 +185,23 @@ public sealed class AnalyzeEndpointTests(AppHost app)
         Assert.Equal(0.1, Metric(Variant(r, "A"), "conversion_rate").GetProperty("value").GetDouble(), 1e-9);
         Assert.False(r.GetProperty("srm").GetProperty("mismatch").GetBoolean());
     }
+
+    [Fact]
+    public async Task Analyze_SequentialAndWeights_WidenIntervalsAndMoveTheSrmCheck()
+    {
+        async Task<JsonElement> RunAsync(string query)
+        {
+            await using var file = File.OpenRead(HillstromFile.Path);
+            using var response = await PostAsync(new StreamContent(file) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, query);
+            return await OkJsonAsync(response);
+        }
+
+        var fixedHorizon = await RunAsync("?control=No%20E-Mail");
+        var sequential = await RunAsync("?control=No%20E-Mail&sequential=true&weights=1,1,2");
+
+        double Width(JsonElement r) => Metric(Variant(r, "Mens E-Mail"), "conversion_rate") is var m ? m.GetProperty("ciHigh").GetDouble() - m.GetProperty("ciLow").GetDouble() : 0;
+        Assert.True(Width(sequential) > Width(fixedHorizon));
+        Assert.True(sequential.GetProperty("srm").GetProperty("mismatch").GetBoolean());
+        Assert.False(fixedHorizon.GetProperty("srm").GetProperty("mismatch").GetBoolean());
+    }
 }
