@@ -20,7 +20,7 @@ public static class DemoCatalog
 
     public static IReadOnlyList<DemoCampaign> Campaigns { get; } =
     [
-        new("Spring Electronics Sale", "electronics", BidType.Cpc, 0.90, 12,
+        new("Spring Electronics Sale", "electronics", BidType.Cpc, 1.20, 12,
         [
             new("electronics-a-300x250.png", 300, 250, "Up to 30% off headphones", 0.30, 0.15),
             new("electronics-b-300x250.png", 300, 250, "New laptops, free delivery", 0.0, -0.10),
@@ -31,7 +31,7 @@ public static class DemoCatalog
             new("fashion-300x250.png", 300, 250, "The new season has landed", 0.0, 0.10),
             new("fashion-320x50.png", 320, 50, "New season styles", 0.0, 0.0),
         ], IncludeSegment: "Young adults"),
-        new("Beauty Essentials", "beauty", BidType.Cpc, 0.80, 6,
+        new("Beauty Essentials", "beauty", BidType.Cpc, 0.45, 6,
         [
             new("beauty-300x250.png", 300, 250, "Glow for less: 2 for 1", 0.25, 0.05),
             new("beauty-320x50.png", 320, 50, "Beauty 2 for 1", 0.25, 0.0),
@@ -59,7 +59,7 @@ public static class DemoCatalog
         [
             new("books-300x250.png", 300, 250, "This month's bestsellers", 0.0, 0.10),
         ], ExcludeSegment: "Young adults"),
-        new("Gadget Accessories", "electronics", BidType.Cpa, 15.0, 10,
+        new("Gadget Accessories", "electronics", BidType.Cpa, 20.0, 10,
         [
             new("gadgets-300x250.png", 300, 250, "Chargers and cases from 9.99", 0.20, -0.05),
             new("gadgets-320x50.png", 320, 50, "Gadget accessories", 0.20, 0.0),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
@@ -13,11 +14,12 @@ namespace AdStudio.Bench;
 
 /// <summary>
 /// <c>demo-economics [shoppers] [days] [seed]</c>: seeds the demo into a temporary SQLite file with the real seed
-/// step (defaults: the app's Demo settings) and prints CTR, CVR, ROAS, ROI, CPC and CPM from the rollups.
+/// step (defaults: the app's Demo settings) and prints CTR, CVR, ROAS, ROI, CPC and CPM from the rollups; also written
+/// to <c>bench/results/demo-economics.md</c>.
 /// </summary>
 internal static class DemoEconomicsReport
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task RunAsync(string root, string[] args)
     {
         var options = new DemoOptions();
         options.Shoppers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : options.Shoppers;
@@ -48,15 +50,22 @@ internal static class DemoEconomicsReport
                 new FixedClock(new DateTime(2026, 11, 23, 9, 30, 0, DateTimeKind.Utc)));
             var watch = Stopwatch.StartNew();
             var summary = await seeder.RunAsync(new Progress<double>(), CancellationToken.None);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary} ({watch.Elapsed.TotalSeconds:F0} s; seed {options.Seed})"));
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"# Demo economics — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            report.AppendLine();
+            report.AppendLine(CultureInfo.InvariantCulture, $"Demo:Shoppers {options.Shoppers}, Demo:Days {options.Days}, Demo:Seed {options.Seed}. {summary} (seeded in {watch.Elapsed.TotalSeconds:F0} s)");
+            report.AppendLine();
+            report.AppendLine("| campaign | impressions | clicks | conversions | CTR | CVR (per click) | spend | revenue | ROAS | ROI | CPC | CPM |");
+            report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             await using var db = await factory.CreateDbContextAsync();
-            Console.WriteLine("| campaign | impressions | clicks | conversions | CTR | CVR (per click) | spend | revenue | ROAS | ROI | CPC | CPM |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var e in await DemoEconomics.MeasureAsync(db, CancellationToken.None))
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {e.Name} | {e.Impressions:N0} | {e.Clicks:N0} | {e.Conversions:N0} | {e.Ctr:P2} | {e.Cvr:P1} | € {e.Spend:N0} | € {e.Revenue:N0} | {e.Roas:F1} | {e.Roi:P0} | € {e.Cpc:F2} | € {e.Cpm:F2} |"));
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {e.Name} | {e.Impressions:N0} | {e.Clicks:N0} | {e.Conversions:N0} | {e.Ctr:P2} | {e.Cvr:P1} | € {e.Spend:N0} | € {e.Revenue:N0} | {e.Roas:F1} | {e.Roi:P0} | € {e.Cpc:F2} | € {e.Cpm:F2} |");
             }
+
+            Console.WriteLine(report);
+            await File.WriteAllTextAsync(Path.Combine(root, "bench", "results", "demo-economics.md"), report.ToString());
         }
         finally
         {

@@ -21,7 +21,7 @@ if (args is ["models", ..])
 
 if (args is ["demo-economics", ..])
 {
-    await DemoEconomicsReport.RunAsync(args);
+    await DemoEconomicsReport.RunAsync(ServeBenchmark.RepositoryRoot(), args);
     return;
 }
 

@@ -7,16 +7,16 @@ using Microsoft.Extensions.Options;
 namespace AdStudio.Tests.Core.Simulation;
 
 /// <summary>
-/// The demo's economics land in typical e-commerce display ranges. Seeded with the default seed (42) and days (30)
-/// but 5,000 shoppers instead of 20,000 to keep the suite fast: the rates are scale-free (each shopper's behaviour and
-/// the campaigns' budgets are per shopper and per day, and the same seed at 5,000 and 20,000 shoppers gives rates within
-/// noise of each other — docs/simulator.md lists both). The full default demo is measured with
-/// <c>dotnet bench/AdStudio.Bench/bin/Release/net10.0/AdStudio.Bench.dll demo-economics</c>.
+/// The default demo's economics land in typical e-commerce display ranges. Seeded with the default settings
+/// (20,000 shoppers, 30 days, seed 42) because at a realistic CVR a smaller shop has only a dozen conversions and its
+/// ROAS swings with each €150 electronics basket (5,000 shoppers with the same seed gave ROAS 4.8–9.0 as bids moved,
+/// while CTR and CVR stayed close: the rates are scale-free, ROAS is not at small scale). Measured by hand with
+/// <c>dotnet run -c Release --project bench/AdStudio.Bench -- demo-economics</c> (bench/results/demo-economics.md).
 /// </summary>
 public sealed class DemoEconomicsTests : IAsyncLifetime
 {
     private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
-    private readonly DemoOptions _options = new() { Shoppers = 5000, Days = 30, Seed = 42 };
+    private readonly DemoOptions _options = new();
     private TestDatabase _db = null!;
 
     public async Task InitializeAsync()
@@ -55,7 +55,7 @@ public sealed class DemoEconomicsTests : IAsyncLifetime
         Assert.InRange(total.Roas, 2, 8);
         // What the shop pays is plausible for EUR.
         Assert.InRange(total.Cpc, 0.30, 1.50);
-        Assert.InRange(total.Cpm, 2, 12);
+        Assert.InRange(total.Cpm, 2, 10);
     }
 
     [Fact]
