@@ -131,7 +131,7 @@ public sealed class StorefrontSimulator(
         }
 
         var revenue = Catalog.BasePrices[truth.CategoryIndex] * (1 - truth.Discount)
-            * Math.Exp(Normal.Sample(random, 0, 0.35)) * (1.3 - (0.6 * shopper.PriceSensitivity));
+            * Math.Exp(Normal.Sample(random, 0, 0.35)) * (1.1 - (0.6 * shopper.PriceSensitivity));
         var convertedAt = clickedAt.AddMinutes(1 + random.Next(30));
         ads.Add(AdEventAttribution.Attribute(AdEventType.Conversion, served.DecisionId, served.Ticket, shopper.Id, convertedAt, Math.Round(revenue, 2), names));
     }

@@ -19,6 +19,12 @@ if (args is ["models", ..])
     return;
 }
 
+if (args is ["demo-economics", ..])
+{
+    await DemoEconomicsReport.RunAsync(ServeBenchmark.RepositoryRoot(), args);
+    return;
+}
+
 if (args is ["ingest", ..])
 {
     var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;

@@ -16,28 +16,28 @@ public class GroundTruthTests
     [Fact]
     public void ClickProbability_FocusedShopperAtPeakHour_MatchesDocumentedFormula()
     {
-        // logit = −4.2 + 0.9·ln(8·0.5 + 0.05) + 0.3 + 1.2·0.5·0.2 + 0.4·cos(0)
+        // logit = −5.0 + 0.9·ln(8·0.5 + 0.05) + 0.3 + 1.2·0.5·0.2 + 0.4·cos(0)
         var p = GroundTruth.ClickProbability(Shopper(Focused()), new CreativeTruth(0, 0.3, 0.2), hour: 20);
 
-        Assert.Equal(0.10705762511745974, p, Precision);
+        Assert.Equal(0.051117658371026706, p, Precision);
     }
 
     [Fact]
     public void ClickProbability_UniformShopperTwelveHoursOffPeak_MatchesDocumentedFormula()
     {
-        // logit = −4.2 + 0.9·ln(1.05) + 0 + 0 + 0.4·cos(−π)
+        // logit = −5.0 + 0.9·ln(1.05) + 0 + 0 + 0.4·cos(−π)
         var p = GroundTruth.ClickProbability(Shopper(Uniform()), new CreativeTruth(3, 0, 0), hour: 8);
 
-        Assert.Equal(0.01039389009794121, p, Precision);
+        Assert.Equal(0.004697160606128311, p, Precision);
     }
 
     [Fact]
     public void ConversionProbability_FocusedShopper_MatchesDocumentedFormula()
     {
-        // logit = −2.3 + 0.7·ln(4.05) + 1.5·0.5·0.2 − 0.8·0.5
+        // logit = −3.2 + 0.7·ln(4.05) + 1.5·0.5·0.2 − 0.8·0.5
         var p = GroundTruth.ConversionProbability(Shopper(Focused()), new CreativeTruth(0, 0.3, 0.2));
 
-        Assert.Equal(0.17208838630975765, p, Precision);
+        Assert.Equal(0.07792367477935268, p, Precision);
     }
 
     [Fact]

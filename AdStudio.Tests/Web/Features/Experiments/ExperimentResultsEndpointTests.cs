@@ -26,9 +26,18 @@ public sealed class ExperimentResultsEndpointTests(AppHost app)
         Assert.Equal(
             ["conversion_rate", "ctr", "revenue_per_shopper", "roi"],
             r.GetProperty("metrics").EnumerateArray().Select(m => m.GetProperty("key").GetString()));
-        var ctr = r.GetProperty("metrics")[1].GetProperty("variants")[1].GetProperty("comparison");
-        Assert.True(ctr.GetProperty("ciLow").GetDouble() < ctr.GetProperty("effect").GetDouble());
-        Assert.InRange(ctr.GetProperty("pValue").GetDouble(), 0, 1);
+        var ctrArms = r.GetProperty("metrics")[1].GetProperty("variants").EnumerateArray().ToList();
+        if (!ctrArms[1].GetProperty("enoughData").GetBoolean())
+        {
+            // At the demo's realistic CTR (about 1 %) the small test demo may not have the minimum clicks per arm yet: then it says so.
+            Assert.Contains(ctrArms, a => a.GetProperty("events").GetInt64() < 10);
+        }
+        else
+        {
+            var ctr = ctrArms[1].GetProperty("comparison");
+            Assert.True(ctr.GetProperty("ciLow").GetDouble() < ctr.GetProperty("effect").GetDouble());
+            Assert.InRange(ctr.GetProperty("pValue").GetDouble(), 0, 1);
+        }
     }
 
     [Fact]
