@@ -41,32 +41,20 @@ public static class ImportEndpoints
         Stream? stream = null;
         try
         {
-            if (request.HasFormContentType)
+            var (csv, isRequestBody, problem) = await CsvBody.OpenAsync(request, ct);
+            if (csv is null)
             {
-                var (form, problem) = await FormBody.ReadAsync(request, ct);
-                if (form is null)
-                {
-                    return problem!;
-                }
-
-                if (form.Files.Count != 1)
-                {
-                    return ApiProblems.BadRequest("Send exactly one CSV file.");
-                }
-
-                stream = form.Files[0].OpenReadStream();
+                return problem!;
             }
-            else if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+
+            stream = csv;
+            if (isRequestBody)
             {
                 // The CSV reader reads synchronously, which Kestrel forbids on the request body: spool it to a
                 // temporary file first (never to memory), deleted when the import ends.
                 stream = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-                await request.Body.CopyToAsync(stream, ct);
+                await csv.CopyToAsync(stream, ct);
                 stream.Position = 0;
-            }
-            else
-            {
-                return ApiProblems.BadRequest("Send the CSV as multipart/form-data or with Content-Type: text/csv.");
             }
 
             var result = await importer.ImportAsync(kind, stream, Actor.Of(request), ct);

@@ -31,30 +31,24 @@ public static class AnalyzeEndpoints
 
         try
         {
+            var (csv, isRequestBody, problem) = await CsvBody.OpenAsync(request, ct);
+            if (csv is null)
+            {
+                return problem!;
+            }
+
             UnitFileSummary file;
-            if (request.HasFormContentType)
+            try
             {
-                var (form, problem) = await FormBody.ReadAsync(request, ct);
-                if (form is null)
-                {
-                    return problem!;
-                }
-
-                if (form.Files.Count != 1)
-                {
-                    return ApiProblems.BadRequest("Send exactly one CSV file.");
-                }
-
-                await using var stream = form.Files[0].OpenReadStream();
-                file = await UnitFileReader.ReadAsync(stream, ct);
+                file = await UnitFileReader.ReadAsync(csv, ct);
             }
-            else if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+            finally
             {
-                file = await UnitFileReader.ReadAsync(request.Body, ct);
-            }
-            else
-            {
-                return ApiProblems.BadRequest("Send the CSV as multipart/form-data or with Content-Type: text/csv.");
+                // The request body belongs to the server; only a form file's stream is ours to close.
+                if (!isRequestBody)
+                {
+                    await csv.DisposeAsync();
+                }
             }
 
             return TypedResults.Json(OfflineAnalyzer.Analyze(file, options), AnalyzeJsonContext.Default.OfflineResults);
