@@ -3,6 +3,7 @@ using AdStudio.Core.Creatives;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace AdStudio.Core.Campaigns;
 /// Creates and edits campaigns and moves them through draft → active ⇄ paused → ended. A campaign only goes
 /// live with an approved creative and a budget; every change is on the audit trail.
 /// </summary>
-public sealed class CampaignService(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ServingOptions> serving, IOptions<PrivacyOptions> privacy, TimeProvider clock)
+public sealed class CampaignService(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ShopOptions> shop, IOptions<PrivacyOptions> privacy, TimeProvider clock)
 {
     public async Task<Campaign> CreateAsync(CampaignDraft draft, string actor, CancellationToken ct)
     {
@@ -148,7 +149,7 @@ public sealed class CampaignService(IDbContextFactory<AdStudioDb> dbFactory, IOp
         var creatives = (await db.Creatives.Where(c => draft.CreativeIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var segmentIds = draft.IncludeSegments.Concat(draft.ExcludeSegments).ToList();
         var found = await db.Segments.Where(s => segmentIds.Contains(s.Id) && !s.IsArchived).Select(s => new { s.Id, s.Name, s.Size }).ToListAsync(ct);
-        var findings = CampaignRules.Validate(draft, serving.Value.Placements.Keys, creatives, found.Select(s => s.Id).ToHashSet());
+        var findings = CampaignRules.Validate(draft, shop.Value.Placements.Keys, creatives, found.Select(s => s.Id).ToHashSet());
         findings.AddRange(found.Where(s => !privacy.Value.Allows(s.Size)).Select(s => new CampaignFinding(
             "segments", $"\"{s.Name}\" has fewer than {privacy.Value.MinSegmentSize} shoppers; segments that small cannot be targeted.")));
         if (findings.Count > 0)

@@ -4,6 +4,7 @@ using AdStudio.Core.Creatives.Copy;
 using AdStudio.Core.Creatives.Images;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,10 +19,10 @@ public sealed class CreativeService(
     IDbContextFactory<AdStudioDb> dbFactory,
     CreativeStore store,
     IOptions<CreativeOptions> options,
-    IOptions<ServingOptions> serving,
+    IOptions<ShopOptions> shop,
     TimeProvider clock)
 {
-    private IReadOnlyDictionary<string, PlacementSize> Placements => serving.Value.Placements;
+    private IReadOnlyDictionary<string, PlacementSize> Placements => shop.Value.Placements;
 
     /// <summary>Stores an uploaded image as a new draft creative; the file name only suggests its display name.</summary>
     public async Task<Creative> UploadAsync(string? fileName, byte[] data, string actor, CancellationToken ct)

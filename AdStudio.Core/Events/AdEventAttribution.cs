@@ -1,3 +1,4 @@
+using AdStudio.Core.Campaigns;
 using AdStudio.Core.Serving;
 
 namespace AdStudio.Core.Events;
@@ -22,7 +23,7 @@ public static class AdEventAttribution
             ExperimentId = ticket.ExperimentIdOrNull,
             VariantId = ticket.VariantIdOrNull,
             Placement = ticket.PlacementIndex < placementNames.Count ? placementNames[ticket.PlacementIndex] : null,
-            Cost = Ranking.Charge(ticket.BidType, ticket.Bid, type),
+            Cost = Billing.Charge(ticket.BidType, ticket.Bid, type),
             Revenue = type == AdEventType.Conversion ? revenue : 0,
             OccurredAt = occurredAt,
         };

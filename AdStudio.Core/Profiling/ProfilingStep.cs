@@ -6,6 +6,7 @@ using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ public sealed class ProfilingStep(
     AudienceIndex audienceIndex,
     SegmentMaterializer materializer,
     IClusterMembership clusters,
-    IOptions<ServingOptions> serving,
+    IOptions<ShopOptions> shop,
     TimeProvider clock) : IPipelineStep
 {
     public const string WatermarkKey = "profile.watermark";
@@ -48,7 +49,7 @@ public sealed class ProfilingStep(
     public async Task<string> RunAsync(bool forceFull, IProgress<double> progress, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(serving.Value.TimeZone);
+        var timeZone = shop.Value.FindTimeZone();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var watermark = await SettingAsync(db, WatermarkKey, ct) is { } w ? long.Parse(w, CultureInfo.InvariantCulture) : (long?)null;
         var lastFull = await SettingAsync(db, FullRunKey, ct) is { } f ? DateTime.Parse(f, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) : (DateTime?)null;

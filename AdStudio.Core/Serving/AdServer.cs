@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AdStudio.Core.Campaigns;
 
 namespace AdStudio.Core.Serving;
 
@@ -30,7 +31,7 @@ public sealed class AdServer(DecisionEngine engine, DecisionTokenCodec codec, Fr
             decision.Experiment?.Id ?? 0,
             decision.VariantId,
             decision.Campaign.BidType,
-            (long)Math.Round(Ranking.ChargedBid(decision.Campaign.BidType, decision.Campaign.Bid, decision.ConversionRate) * 1_000_000),
+            (long)Math.Round(Billing.ChargedBid(decision.Campaign.BidType, decision.Campaign.Bid, decision.ConversionRate) * 1_000_000),
             (byte)Math.Max(placementIndex, 0),
             NextNonce(random));
         return new ServedAd(decision, codec.Encode(ticket, shopperId), ticket, placement);

@@ -2,6 +2,7 @@ using AdStudio.Core.Campaigns;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Modeling.Features;
 using AdStudio.Core.Modeling.Scoring;
+using AdStudio.Core.Shop;
 
 namespace AdStudio.Core.Serving;
 

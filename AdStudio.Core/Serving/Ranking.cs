@@ -30,21 +30,4 @@ public static class Ranking
             BidType.Cpa or BidType.Ocpa => clickRate * conversionRate * bid,
             _ => throw new ArgumentOutOfRangeException(nameof(bidType), bidType, "Unknown bid type."),
         };
-
-    /// <summary>
-    /// What the advertiser is charged for an event of a decision: the bid when it matches the bid type. For
-    /// oCPA the charged bid is the per-click price fixed at decision time (pCVR × target CPA).
-    /// </summary>
-    /// <summary>The bid a decision carries: the campaign's bid, except oCPA's per-click price pCVR × target CPA.</summary>
-    public static double ChargedBid(BidType bidType, double bid, double conversionRate) =>
-        bidType == BidType.Ocpa ? conversionRate * bid : bid;
-
-    public static double Charge(BidType bidType, double bid, Events.AdEventType eventType) => (bidType, eventType) switch
-    {
-        (BidType.Cpm, Events.AdEventType.Impression) => bid / 1000.0,
-        (BidType.Cpc, Events.AdEventType.Click) => bid,
-        (BidType.Cpa, Events.AdEventType.Conversion) => bid,
-        (BidType.Ocpa, Events.AdEventType.Click) => bid,
-        _ => 0.0,
-    };
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AdStudio.Core.Serving;
 
-/// <summary>Decisioning settings (section <c>Serving</c>).</summary>
+/// <summary>Decisioning settings (section <c>Serving</c>); the placements and time zone it serves in are shop settings (<see cref="Shop.ShopOptions"/>).</summary>
 public sealed class ServingOptions
 {
     public const string SectionName = "Serving";
@@ -33,11 +33,4 @@ public sealed class ServingOptions
     /// <summary>How far clocks may disagree when judging a decision's age and an event's timestamp against it.</summary>
     [Range(0, 3600)]
     public int ClockSkewSeconds { get; set; } = 300;
-
-    /// <summary>The shop's time zone (IANA id) for dayparting and daily frequency caps.</summary>
-    public string TimeZone { get; set; } = "UTC";
-
-    /// <summary>Ad slots of the storefront by name.</summary>
-    [MinLength(1)]
-    public Dictionary<string, PlacementSize> Placements { get; set; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using AdStudio.Core.Shop;
 
 namespace AdStudio.Core.Serving;
 

@@ -4,6 +4,7 @@ using AdStudio.Core.Creatives;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling.Scoring;
+using AdStudio.Core.Shop;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace AdStudio.Core.Serving;
 
 /// <summary>Reads campaigns, creatives, rollups, experiments and segment membership into a <see cref="ServingSnapshot"/>.</summary>
 /// <remarks>With a model loader, the snapshot also carries the active click and conversion models (hot-swapped with it).</remarks>
-public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ServingOptions> options, ActiveModelLoader? models = null) : ISnapshotSource
+public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ServingOptions> options, IOptions<ShopOptions> shop, ActiveModelLoader? models = null) : ISnapshotSource
 {
     // Used before any ad history exists, so the first decisions rank by bid alone.
     private const double DefaultClickRate = 0.01;
@@ -104,12 +105,12 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
             .GroupBy(m => m.ShopperId, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(m => m.SegmentId).Order().ToArray(), StringComparer.Ordinal);
 
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        var timeZone = shop.Value.FindTimeZone();
         var capped = serving.Where(c => c.FrequencyCapPerDay is not null).Select(c => c.Id).ToList();
         return new ServingSnapshot(
             now,
             serving,
-            options.Value.Placements.ToFrozenDictionary(StringComparer.Ordinal),
+            shop.Value.Placements.ToFrozenDictionary(StringComparer.Ordinal),
             segmentsByShopper,
             timeZone,
             await ImpressionsTodayAsync(db, capped, now, timeZone, cancellationToken),

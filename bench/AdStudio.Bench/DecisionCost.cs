@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,9 @@ internal static class DecisionCost
     {
         var db = new PooledDbContextFactory<AdStudioDb>(new DbContextOptionsBuilder<AdStudioDb>()
             .UseSqlite(DataOptions.SqliteConnectionString(dataDirectory)).Options);
-        var options = new ServingOptions { Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 } } };
-        var snapshot = await new SnapshotBuilder(db, Options.Create(options)).BuildAsync(DateTime.UtcNow, CancellationToken.None);
+        var options = new ServingOptions();
+        var shop = new ShopOptions { Placements = new() { ["sidebar"] = StandardPlacements.Create()["sidebar"] } };
+        var snapshot = await new SnapshotBuilder(db, Options.Create(options), Options.Create(shop)).BuildAsync(DateTime.UtcNow, CancellationToken.None);
         var engine = new DecisionEngine(options.ExplorationRate);
         var server = new AdServer(engine, new DecisionTokenCodec(new byte[32]));
         var shoppers = Enumerable.Range(1, 20_000).Select(i => $"shopper-{i:D6}").ToArray();

@@ -4,6 +4,7 @@ using System.Text;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using AdStudio.Core.Simulation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -31,20 +32,11 @@ internal static class DemoEconomicsReport
         {
             var factory = new PooledDbContextFactory<AdStudioDb>(new DbContextOptionsBuilder<AdStudioDb>().UseSqlite(DataOptions.SqliteConnectionString(folder)).Options);
             await new DatabaseInitializer(factory).InitializeAsync(CancellationToken.None);
-            var serving = new ServingOptions
-            {
-                Placements = new()
-                {
-                    ["sidebar"] = new() { Width = 300, Height = 250 },
-                    ["leaderboard"] = new() { Width = 728, Height = 90 },
-                    ["mobile"] = new() { Width = 320, Height = 50 },
-                    ["feed"] = new() { Width = 1200, Height = 628 },
-                },
-            };
+            var serving = new ServingOptions();
             var seeder = new DemoSeeder(
                 factory,
                 new EventStore(factory),
-                new SnapshotBuilder(factory, Options.Create(serving)),
+                new SnapshotBuilder(factory, Options.Create(serving), Options.Create(StandardPlacements.Shop())),
                 new AdServer(new DecisionEngine(serving.ExplorationRate), new DecisionTokenCodec(new byte[32])),
                 Options.Create(options),
                 new FixedClock(new DateTime(2026, 11, 23, 9, 30, 0, DateTimeKind.Utc)));

@@ -8,6 +8,7 @@ using AdStudio.Core.Modeling.Features;
 using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Modeling.Training;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using AdStudio.Core.Simulation;
 using Microsoft.ML;
 

@@ -7,6 +7,7 @@ using AdStudio.Core.Profiling;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Segments.Rules;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -39,7 +40,7 @@ internal static class ProfilingBenchmark
             await FillAsync(factory, now);
             var clock = new FixedClock(now);
             var index = new AudienceIndex(new AudienceLoader(factory), clock);
-            var step = new ProfilingStep(factory, new AudienceLoader(factory), index, new SegmentMaterializer(factory), new ClusterMembership(factory), Options.Create(new ServingOptions()), clock);
+            var step = new ProfilingStep(factory, new AudienceLoader(factory), index, new SegmentMaterializer(factory), new ClusterMembership(factory), Options.Create(StandardPlacements.Shop()), clock);
 
             var readAll = await TimeAsync(() => ReadAsync(factory, null));
             var full = await TimeAsync(() => step.RunAsync(true, new Progress<double>(), CancellationToken.None));

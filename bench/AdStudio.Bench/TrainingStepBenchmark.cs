@@ -7,6 +7,7 @@ using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Training;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using AdStudio.Core.Simulation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -34,9 +35,10 @@ internal static class TrainingStepBenchmark
             var read = await TimeAsync(() => ReadAsync(factory));
             var clock = new FixedClock(history.Impressions[^1].At.AddHours(1));
             var modeling = Options.Create(new ModelingOptions());
-            var serving = Options.Create(new ServingOptions { Placements = new() { ["mobile"] = new() { Width = 320, Height = 50 }, ["sidebar"] = new() { Width = 300, Height = 250 } } });
+            var serving = Options.Create(new ServingOptions());
+            var shop = Options.Create(StandardPlacements.Shop());
             var step = new ModelTrainingStep(
-                new TrainingDataLoader(factory, serving, Options.Create(new DemoOptions())),
+                new TrainingDataLoader(factory, serving, shop, Options.Create(new DemoOptions())),
                 new ChampionChallenger(factory, new ModelFiles(new DataPaths(folder)), new ModelRegistry(factory, clock), modeling),
                 modeling,
                 clock);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AdStudio.Core.Creatives.Copy;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 
 namespace AdStudio.Core.Creatives.Audit;
 

@@ -4,6 +4,7 @@ using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed class AudienceScoringStep(
     IDbContextFactory<AdStudioDb> dbFactory,
     ModelFiles files,
     IOptions<ServingOptions> serving,
+    IOptions<ShopOptions> shop,
     IOptions<ModelingOptions> options,
     TimeProvider clock) : IPipelineStep
 {
@@ -28,7 +30,7 @@ public sealed class AudienceScoringStep(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // Its own loader and snapshot: the job must not share the serving refresher's model cache across threads.
-        var snapshot = await new SnapshotBuilder(dbFactory, serving, new ActiveModelLoader(files, clock)).BuildAsync(now, cancellationToken);
+        var snapshot = await new SnapshotBuilder(dbFactory, serving, shop, new ActiveModelLoader(files, clock)).BuildAsync(now, cancellationToken);
         var models = snapshot.Models;
         if (models.Ctr is null)
         {

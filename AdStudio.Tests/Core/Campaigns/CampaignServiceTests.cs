@@ -18,8 +18,8 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        var serving = new ServingOptions { Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 } } };
-        _service = new CampaignService(_db.Factory, Options.Create(serving), Options.Create(new PrivacyOptions()), new FixedClock(new DateTimeOffset(Now)));
+        var shop = TestShop.With("sidebar");
+        _service = new CampaignService(_db.Factory, Options.Create(shop), Options.Create(new PrivacyOptions()), new FixedClock(new DateTimeOffset(Now)));
         await using var db = _db.Open();
         var (_, creatives) = await ShopData.AddCampaignAsync(db, 2, "Existing");
         creatives[0].Status = CreativeStatus.Approved;

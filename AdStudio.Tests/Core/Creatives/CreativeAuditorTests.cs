@@ -1,6 +1,7 @@
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Creatives.Audit;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 
 namespace AdStudio.Tests.Core.Creatives;
 

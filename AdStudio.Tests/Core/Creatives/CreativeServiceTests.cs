@@ -20,8 +20,8 @@ public sealed class CreativeServiceTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         _store = new CreativeStore(new DataPaths(_db.Directory));
         var options = new CreativeOptions { ForbiddenPhrases = ["guaranteed"], CopyLimits = new() { ["sidebar"] = new() { Headline = 40, Body = 90 } } };
-        var serving = new ServingOptions { Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 }, ["leaderboard"] = new() { Width = 728, Height = 90 } } };
-        _service = new CreativeService(_db.Factory, _store, Options.Create(options), Options.Create(serving), _clock);
+        var shop = TestShop.With("sidebar", "leaderboard");
+        _service = new CreativeService(_db.Factory, _store, Options.Create(options), Options.Create(shop), _clock);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

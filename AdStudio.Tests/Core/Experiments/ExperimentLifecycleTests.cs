@@ -1,6 +1,7 @@
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Experiments.Results;
+using AdStudio.Core.Shop;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,6 +5,7 @@ using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Modeling.Training;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using AdStudio.Core.Simulation;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,8 @@ public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLif
     private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly DemoOptions _demo = new() { Shoppers = 3000, Days = 30, Seed = 42 };
     private int _validationDays = 5;
-    private readonly ServingOptions _serving = new()
-    {
-        Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 }, ["leaderboard"] = new() { Width = 728, Height = 90 }, ["mobile"] = new() { Width = 320, Height = 50 } },
-    };
+    private readonly ServingOptions _serving = new();
+    private readonly ShopOptions _shop = TestShop.With("sidebar", "leaderboard", "mobile");
 
     private TestDatabase _db = null!;
 
@@ -31,7 +30,7 @@ public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLif
     private async Task SeedAsync(int shoppers = 3000)
     {
         _demo.Shoppers = shoppers;
-        await new DemoSeeder(_db.Factory, new EventStore(_db.Factory), new SnapshotBuilder(_db.Factory, Options.Create(_serving)),
+        await new DemoSeeder(_db.Factory, new EventStore(_db.Factory), new SnapshotBuilder(_db.Factory, Options.Create(_serving), Options.Create(_shop)),
             new AdServer(new DecisionEngine(0.05), new DecisionTokenCodec(new byte[32])), Options.Create(_demo), _clock).RunAsync(new Progress<double>(), CancellationToken.None);
     }
 
@@ -42,7 +41,7 @@ public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLif
         var modeling = Options.Create(new ModelingOptions { Trainers = trainers.Length > 0 ? [.. trainers] : [.. TrainerKind.All], MinimumConversionRows = 50, ValidationDays = _validationDays });
         var registry = new ModelRegistry(_db.Factory, _clock);
         return new(
-            new TrainingDataLoader(_db.Factory, Options.Create(_serving), Options.Create(_demo)),
+            new TrainingDataLoader(_db.Factory, Options.Create(_serving), Options.Create(_shop), Options.Create(_demo)),
             new ChampionChallenger(_db.Factory, new ModelFiles(new DataPaths(_db.Directory)), registry, modeling),
             modeling,
             _clock);
@@ -111,7 +110,7 @@ public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLif
     }
 
     private AudienceScoringStep ScoreStep() => new(
-        _db.Factory, new ModelFiles(new DataPaths(_db.Directory)), Options.Create(_serving),
+        _db.Factory, new ModelFiles(new DataPaths(_db.Directory)), Options.Create(_serving), Options.Create(_shop),
         Options.Create(new ModelingOptions { AudienceLift = 2, AudienceSize = 50 }), _clock);
 
     [Fact]

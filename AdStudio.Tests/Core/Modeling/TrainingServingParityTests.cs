@@ -48,7 +48,7 @@ public sealed class TrainingServingParityTests : IAsyncLifetime
 
         await new EventStore(_db.Factory).WriteAsync(new EventBatch(events, []), CancellationToken.None);
         await new ProfilingStep(_db.Factory, new AudienceLoader(_db.Factory), new AudienceIndex(new AudienceLoader(_db.Factory), _clock),
-            new SegmentMaterializer(_db.Factory), new ClusterMembership(_db.Factory), Options.Create(new ServingOptions()), _clock)
+            new SegmentMaterializer(_db.Factory), new ClusterMembership(_db.Factory), TestShop.Options(), _clock)
             .RunAsync(new Progress<double>(), CancellationToken.None);
         ShopperProfile profile;
         await using (var db = _db.Open())

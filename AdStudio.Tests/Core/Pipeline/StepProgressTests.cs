@@ -7,6 +7,7 @@ using AdStudio.Core.Modeling.Training;
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Reporting;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using AdStudio.Core.Simulation;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -19,10 +20,8 @@ public sealed class StepProgressTests : IAsyncLifetime
 {
     private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly DemoOptions _demo = new() { Shoppers = 1500, Days = 14, Seed = 7 };
-    private readonly ServingOptions _serving = new()
-    {
-        Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 }, ["leaderboard"] = new() { Width = 728, Height = 90 } },
-    };
+    private readonly ServingOptions _serving = new();
+    private readonly ShopOptions _shop = TestShop.With("sidebar", "leaderboard");
 
     private readonly ModelingOptions _modeling = new()
     {
@@ -44,18 +43,18 @@ public sealed class StepProgressTests : IAsyncLifetime
     public async Task RunAsync_LongSteps_ReportIncreasingIntermediateProgress()
     {
         var seed = await RecordAsync(new DemoSeeder(
-            _db.Factory, new EventStore(_db.Factory), new SnapshotBuilder(_db.Factory, Options.Create(_serving)),
+            _db.Factory, new EventStore(_db.Factory), new SnapshotBuilder(_db.Factory, Options.Create(_serving), Options.Create(_shop)),
             new AdServer(new DecisionEngine(0.05), new DecisionTokenCodec(new byte[32])), Options.Create(_demo), _clock));
         var rollup = await RecordAsync(new RollupStep(_db.Factory));
         var files = new ModelFiles(new DataPaths(_db.Directory));
         var train = await RecordAsync(new ModelTrainingStep(
-            new TrainingDataLoader(_db.Factory, Options.Create(_serving), Options.Create(_demo)),
+            new TrainingDataLoader(_db.Factory, Options.Create(_serving), Options.Create(_shop), Options.Create(_demo)),
             new ChampionChallenger(_db.Factory, files, new ModelRegistry(_db.Factory, _clock), Options.Create(_modeling)),
             Options.Create(_modeling),
             _clock));
         // A small history may not beat the base rate; score with the candidate anyway, as an operator's promote would.
         await PromoteNewestClickModelAsync();
-        var score = await RecordAsync(new AudienceScoringStep(_db.Factory, files, Options.Create(_serving), Options.Create(_modeling), _clock));
+        var score = await RecordAsync(new AudienceScoringStep(_db.Factory, files, Options.Create(_serving), Options.Create(_shop), Options.Create(_modeling), _clock));
 
         AssertAdvances("seed", seed, atLeast: 10);
         AssertAdvances("rollup", rollup, atLeast: 10);

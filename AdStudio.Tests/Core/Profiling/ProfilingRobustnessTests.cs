@@ -91,7 +91,7 @@ public sealed class ProfilingRobustnessTests : IAsyncLifetime
     {
         var index = new AudienceIndex(new AudienceLoader(_db.Factory), _clock);
         return new(_db.Factory, new AudienceLoader(_db.Factory), index, new SegmentMaterializer(_db.Factory), new ClusterMembership(_db.Factory),
-            Options.Create(new ServingOptions()), _clock);
+            TestShop.Options(), _clock);
     }
 
     private static BehaviourEvent Purchase(string shopper, DateTime at, double amount) => new()

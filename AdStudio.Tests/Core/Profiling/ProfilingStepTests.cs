@@ -33,7 +33,7 @@ public sealed class ProfilingStepTests : IAsyncLifetime
 
     private ProfilingStep Step() => new(
         _db.Factory, new AudienceLoader(_db.Factory), _index, new SegmentMaterializer(_db.Factory), new ClusterMembership(_db.Factory),
-        Options.Create(new ServingOptions()), _clock);
+        TestShop.Options(), _clock);
 
     private async Task AddEventsAsync(params (string Shopper, string Category, int DaysAgo)[] events) =>
         await new EventStore(_db.Factory).WriteAsync(new EventBatch(

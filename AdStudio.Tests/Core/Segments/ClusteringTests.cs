@@ -56,17 +56,15 @@ public sealed class ClusteringTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Cluster_DemoShoppers_RecoversPersonasAndKeepsIdentities()
     {
-        var serving = new ServingOptions
-        {
-            Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 }, ["leaderboard"] = new() { Width = 728, Height = 90 }, ["mobile"] = new() { Width = 320, Height = 50 } },
-        };
+        var serving = new ServingOptions();
+        var shop = TestShop.Options("sidebar", "leaderboard", "mobile");
         var demo = new DemoOptions { Shoppers = Shoppers, Days = 30, Seed = Seed };
-        await new DemoSeeder(_db.Factory, new EventStore(_db.Factory), new SnapshotBuilder(_db.Factory, Options.Create(serving)),
+        await new DemoSeeder(_db.Factory, new EventStore(_db.Factory), new SnapshotBuilder(_db.Factory, Options.Create(serving), shop),
             new AdServer(new DecisionEngine(0.05), new DecisionTokenCodec(new byte[32])), Options.Create(demo), _clock).RunAsync(new Progress<double>(), CancellationToken.None);
         var index = new AudienceIndex(new AudienceLoader(_db.Factory), _clock);
         var materializer = new SegmentMaterializer(_db.Factory);
         var membership = new ClusterMembership(_db.Factory);
-        await new ProfilingStep(_db.Factory, new AudienceLoader(_db.Factory), index, materializer, membership, Options.Create(serving), _clock)
+        await new ProfilingStep(_db.Factory, new AudienceLoader(_db.Factory), index, materializer, membership, shop, _clock)
             .RunAsync(new Progress<double>(), CancellationToken.None);
         var clustering = new ClusteringStep(_db.Factory, index, materializer, membership, _clock);
 

@@ -1,5 +1,6 @@
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using static AdStudio.Tests.Core.Serving.SnapshotFactory;
 
 namespace AdStudio.Tests.Core.Serving;

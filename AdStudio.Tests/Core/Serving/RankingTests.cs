@@ -1,5 +1,4 @@
 using AdStudio.Core.Campaigns;
-using AdStudio.Core.Events;
 using AdStudio.Core.Serving;
 
 namespace AdStudio.Tests.Core.Serving;
@@ -38,24 +37,5 @@ public class RankingTests
         var richBid = Ranking.ExpectedValuePerImpression(BidType.Cpc, 0.90, 0.015, 0);
 
         Assert.True(sharpCreative > richBid);
-    }
-
-    [Theory]
-    [InlineData(BidType.Cpm, AdEventType.Impression, 0.004)]
-    [InlineData(BidType.Cpm, AdEventType.Click, 0)]
-    [InlineData(BidType.Cpc, AdEventType.Click, 4)]
-    [InlineData(BidType.Cpc, AdEventType.Impression, 0)]
-    [InlineData(BidType.Cpa, AdEventType.Conversion, 4)]
-    [InlineData(BidType.Cpa, AdEventType.Click, 0)]
-    [InlineData(BidType.Ocpa, AdEventType.Click, 4)]
-    [InlineData(BidType.Ocpa, AdEventType.Conversion, 0)]
-    public void Charge_OnlyTheEventMatchingTheBidTypeCosts(BidType bidType, AdEventType eventType, double expected) =>
-        Assert.Equal(expected, Ranking.Charge(bidType, 4, eventType), 15);
-
-    [Fact]
-    public void ChargedBid_Ocpa_IsPredictedConversionRateTimesTarget()
-    {
-        Assert.Equal(1.2, Ranking.ChargedBid(BidType.Ocpa, 12, 0.1), 15);
-        Assert.Equal(12, Ranking.ChargedBid(BidType.Cpa, 12, 0.1), 15);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 
 namespace AdStudio.Tests.Core.Serving;
 

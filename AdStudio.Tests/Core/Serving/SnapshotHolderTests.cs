@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using AdStudio.Tests.Support;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ public sealed class SnapshotHolderTests : IAsyncLifetime
     [Fact]
     public async Task TrySwap_OlderBuildFinishesLast_KeepsTheNewerSnapshot()
     {
-        var builder = new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions()));
+        var builder = new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions()), TestShop.Options());
         var older = builder.BuildAsync(SnapshotFactory.Now, CancellationToken.None);
         var newer = builder.BuildAsync(SnapshotFactory.Now.AddSeconds(1), CancellationToken.None);
         var holder = new SnapshotHolder();

@@ -21,19 +21,12 @@ public sealed class DemoEconomicsTests
     private async Task<TestDatabase> SeedDefaultDemoAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        var serving = new ServingOptions
-        {
-            Placements = new()
-            {
-                ["sidebar"] = new() { Width = 300, Height = 250 },
-                ["leaderboard"] = new() { Width = 728, Height = 90 },
-                ["mobile"] = new() { Width = 320, Height = 50 },
-            },
-        };
+        var serving = new ServingOptions();
+        var shop = TestShop.With("sidebar", "leaderboard", "mobile");
         await new DemoSeeder(
             database.Factory,
             new EventStore(database.Factory),
-            new SnapshotBuilder(database.Factory, Options.Create(serving)),
+            new SnapshotBuilder(database.Factory, Options.Create(serving), Options.Create(shop)),
             new AdServer(new DecisionEngine(serving.ExplorationRate), new DecisionTokenCodec(new byte[32])),
             Options.Create(new DemoOptions()),
             _clock).RunAsync(new Progress<double>(), CancellationToken.None);

@@ -29,20 +29,11 @@ public sealed class DemoSeederTests : IAsyncLifetime
 
     private DemoSeeder Seeder(TestDatabase db)
     {
-        var serving = new ServingOptions
-        {
-            Placements = new()
-            {
-                ["sidebar"] = new() { Width = 300, Height = 250 },
-                ["leaderboard"] = new() { Width = 728, Height = 90 },
-                ["mobile"] = new() { Width = 320, Height = 50 },
-                ["feed"] = new() { Width = 1200, Height = 628 },
-            },
-        };
+        var serving = new ServingOptions();
         return new DemoSeeder(
             db.Factory,
             new EventStore(db.Factory),
-            new SnapshotBuilder(db.Factory, Options.Create(serving)),
+            new SnapshotBuilder(db.Factory, Options.Create(serving), TestShop.Options()),
             new AdServer(new DecisionEngine(serving.ExplorationRate), new DecisionTokenCodec(Key)),
             Options.Create(_options),
             _clock);

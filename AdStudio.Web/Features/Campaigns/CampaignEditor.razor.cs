@@ -2,6 +2,7 @@ using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using AdStudio.Web.Components.Common;
 using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
@@ -20,7 +21,7 @@ public sealed partial class CampaignEditor
 
     [Inject] private CampaignService Campaigns { get; set; } = default!;
 
-    [Inject] private IOptions<ServingOptions> Serving { get; set; } = default!;
+    [Inject] private IOptions<ShopOptions> Shop { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -54,7 +55,7 @@ public sealed partial class CampaignEditor
 
     protected override async Task OnParametersSetAsync()
     {
-        _placementNames = [.. Serving.Value.Placements.Keys.Order(StringComparer.Ordinal)];
+        _placementNames = [.. Shop.Value.Placements.Keys.Order(StringComparer.Ordinal)];
         await using var db = await DbFactory.CreateDbContextAsync();
         _creativeOptions = await db.Creatives.AsNoTracking().OrderBy(c => c.Name)
             .Select(c => new Option(c.Id, c.Name + " · " + c.Width + "×" + c.Height + (c.Status == CreativeStatus.Approved ? "" : " (not approved)")))

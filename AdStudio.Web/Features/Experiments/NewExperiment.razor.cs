@@ -4,6 +4,7 @@ using AdStudio.Core.Creatives;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
+using AdStudio.Core.Shop;
 using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
@@ -24,7 +25,7 @@ public sealed partial class NewExperiment
 
     [Inject] private ExperimentPlanner Planner { get; set; } = default!;
 
-    [Inject] private IOptions<ServingOptions> Serving { get; set; } = default!;
+    [Inject] private IOptions<ShopOptions> Shop { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -193,7 +194,7 @@ public sealed partial class NewExperiment
     private Creative? Creative(int id) => _creatives.FirstOrDefault(c => c.Id == id);
 
     private string PlacementName(Creative creative) =>
-        Serving.Value.Placements.Where(p => p.Value.Fits(creative.Width, creative.Height)).Select(p => $" {p.Key}").FirstOrDefault() ?? "";
+        Shop.Value.Placements.Where(p => p.Value.Fits(creative.Width, creative.Height)).Select(p => $" {p.Key}").FirstOrDefault() ?? "";
 
     private string CreativeLabel(int id) =>
         Creative(id) is { } c ? $"{c.Name} · {c.Width}×{c.Height}{PlacementName(c)} — {c.Headline}" : "";

@@ -11,9 +11,7 @@ public static class ServingSetup
 {
     public static IHostApplicationBuilder AddServing(this IHostApplicationBuilder builder)
     {
-        builder.AddValidatedOptions<ServingOptions>(ServingOptions.SectionName)
-            .Validate(o => o.Placements.Values.All(p => p.Width > 0 && p.Height > 0), "Every Serving:Placements entry needs a positive Width and Height.")
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Serving:TimeZone must be a time zone id such as Europe/Berlin or UTC.");
+        builder.AddValidatedOptions<ServingOptions>(ServingOptions.SectionName);
         builder.Services.AddSingleton<FrequencyCounter>();
         builder.Services.AddSingleton<SnapshotHolder>();
         builder.Services.AddSingleton<ActiveModelLoader>();

@@ -40,6 +40,7 @@ public sealed class RoleAwarePagesTests : IAsyncLifetime
             services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)));
             services.AddSingleton(new DataPaths(_db.Directory));
             services.AddSingleton(Options.Create(new ServingOptions()));
+            services.AddSingleton(TestShop.Options());
             services.AddSingleton(Options.Create(new CreativeOptions()));
             services.AddSingleton(Options.Create(new AdStudio.Core.Segments.PrivacyOptions()));
             services.AddSingleton<CreativeStore>();

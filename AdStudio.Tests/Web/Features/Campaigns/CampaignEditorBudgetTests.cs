@@ -19,12 +19,12 @@ public sealed class CampaignEditorBudgetTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        var serving = new ServingOptions { Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 } } };
+        var shop = TestShop.With("sidebar");
         _ui = UiTestContext.Create(services =>
         {
             services.AddSingleton(_db.Factory);
             services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)));
-            services.AddSingleton(Options.Create(serving));
+            services.AddSingleton(Options.Create(shop));
             services.AddSingleton(Options.Create(new CreativeOptions()));
             services.AddSingleton(Options.Create(new AdStudio.Core.Segments.PrivacyOptions()));
             services.AddSingleton<CampaignService>();

@@ -28,6 +28,7 @@ public sealed class CampaignPageNumbersTests : IAsyncLifetime
             services.AddSingleton<KpiQuery>();
             services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(Day)));
             services.AddSingleton(Options.Create(new ServingOptions()));
+            services.AddSingleton(TestShop.Options());
             services.AddSingleton(Options.Create(new PrivacyOptions()));
             services.AddSingleton<CampaignService>();
         });

@@ -21,14 +21,7 @@ public sealed class CreativeChecksPageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        var serving = new ServingOptions
-        {
-            Placements = new()
-            {
-                ["sidebar"] = new() { Width = 300, Height = 250 },
-                ["mobile"] = new() { Width = 320, Height = 50 },
-            },
-        };
+        var shop = TestShop.With("sidebar", "mobile");
         var creatives = new CreativeOptions
         {
             ForbiddenPhrases = ["guaranteed"],
@@ -43,7 +36,7 @@ public sealed class CreativeChecksPageTests : IAsyncLifetime
             services.AddSingleton(_db.Factory);
             services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)));
             services.AddSingleton(new DataPaths(_db.Directory));
-            services.AddSingleton(Options.Create(serving));
+            services.AddSingleton(Options.Create(shop));
             services.AddSingleton(Options.Create(creatives));
             services.AddSingleton<CreativeStore>();
             services.AddSingleton<CreativeService>();

@@ -27,13 +27,13 @@ public sealed class UploadAndCampaignFormTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        var serving = new ServingOptions { Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 } } };
+        var shop = TestShop.With("sidebar");
         _ui = UiTestContext.Create(services =>
         {
             services.AddSingleton(_db.Factory);
             services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(Today.AddHours(9))));
             services.AddSingleton(new DataPaths(_db.Directory));
-            services.AddSingleton(Options.Create(serving));
+            services.AddSingleton(Options.Create(shop));
             services.AddSingleton(Options.Create(new CreativeOptions()));
             services.AddSingleton(Options.Create(new AdStudio.Core.Segments.PrivacyOptions()));
             services.AddSingleton<CreativeStore>();

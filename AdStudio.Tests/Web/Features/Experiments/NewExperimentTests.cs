@@ -25,12 +25,12 @@ public sealed class NewExperimentTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        var serving = new ServingOptions { Placements = new() { ["sidebar"] = new() { Width = 300, Height = 250 }, ["leaderboard"] = new() { Width = 728, Height = 90 } } };
+        var shop = TestShop.With("sidebar", "leaderboard");
         _ui = UiTestContext.Create(services =>
         {
             services.AddSingleton(_db.Factory);
             services.AddSingleton<TimeProvider>(new FixedClock(Now));
-            services.AddSingleton(Options.Create(serving));
+            services.AddSingleton(Options.Create(shop));
             services.AddSingleton<ExperimentLifecycle>();
             services.AddSingleton<ExperimentPlanner>();
         });

@@ -8,7 +8,10 @@ namespace AdStudio.Tests.Web.Features.Health;
 public sealed class StartupValidationTests
 {
     [Theory]
-    [InlineData("Serving:Placements:sidebar:Width", "0", "Serving:Placements")]
+    [InlineData("Shop:Placements:sidebar:Width", "0", "Shop:Placements")]
+    [InlineData("Serving:Placements:sidebar:Width", "0", "Shop:Placements")]
+    [InlineData("Shop:TimeZone", "Mars/Olympus_Mons", "Shop:TimeZone")]
+    [InlineData("Serving:TimeZone", "Mars/Olympus_Mons", "Shop:TimeZone")]
     [InlineData("Serving:ExplorationRate", "1.5", "ExplorationRate")]
     [InlineData("Demo:Shoppers", "3", "Shoppers")]
     [InlineData("Events:MaxEventsPerRequest", "0", "MaxEventsPerRequest")]

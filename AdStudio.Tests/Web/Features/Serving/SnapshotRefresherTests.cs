@@ -26,7 +26,7 @@ public sealed class SnapshotRefresherTests : IAsyncLifetime
     [Fact]
     public async Task RefreshAsync_WhileABuildRuns_StartsNoSecondBuildUntilItEnds()
     {
-        var source = new GatedSource(new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions())));
+        var source = new GatedSource(new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions()), TestShop.Options()));
         using var refresher = Refresher(source);
         var gate = source.HoldNext();
 
@@ -48,7 +48,7 @@ public sealed class SnapshotRefresherTests : IAsyncLifetime
     [Fact]
     public async Task RefreshAsync_ManyCallersWaitingOnOneBuild_ShareTheNextBuild()
     {
-        var source = new GatedSource(new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions())));
+        var source = new GatedSource(new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions()), TestShop.Options()));
         using var refresher = Refresher(source);
         var gate = source.HoldNext();
         var first = refresher.RefreshAsync(CancellationToken.None);
@@ -64,7 +64,7 @@ public sealed class SnapshotRefresherTests : IAsyncLifetime
     [Fact]
     public async Task RefreshAsync_BuildFails_KeepsSnapshotAndLiveFrequencyCounts()
     {
-        using var refresher = Refresher(new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions())));
+        using var refresher = Refresher(new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions()), TestShop.Options()));
         await refresher.RefreshAsync(CancellationToken.None);
         var before = _holder.Current;
         _frequency.Record("s1", 3, Today);
@@ -75,7 +75,7 @@ public sealed class SnapshotRefresherTests : IAsyncLifetime
             // A database without tables: the real builder fails on its first query.
             var broken = new PooledDbContextFactory<AdStudioDb>(
                 new DbContextOptionsBuilder<AdStudioDb>().UseSqlite(DataOptions.SqliteConnectionString(unmigrated)).Options);
-            using var failing = Refresher(new SnapshotBuilder(broken, Options.Create(new ServingOptions())));
+            using var failing = Refresher(new SnapshotBuilder(broken, Options.Create(new ServingOptions()), TestShop.Options()));
 
             var refreshed = await failing.RefreshAsync(CancellationToken.None);
 
@@ -93,7 +93,7 @@ public sealed class SnapshotRefresherTests : IAsyncLifetime
     [Fact]
     public async Task RefreshAsync_ImpressionDuringTheBuild_IsStillCountedAfterTheSwap()
     {
-        var source = new GatedSource(new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions())));
+        var source = new GatedSource(new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions()), TestShop.Options()));
         using var refresher = Refresher(source);
         _frequency.Record("s1", 3, Today);
         var gate = source.HoldNext();
@@ -114,7 +114,7 @@ public sealed class SnapshotRefresherTests : IAsyncLifetime
     [InlineData(PipelineSteps.Score, 0)]
     public async Task StepSucceededAsync_StepServingReads_RefreshesAtOnce(string step, int builds)
     {
-        var source = new GatedSource(new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions())));
+        var source = new GatedSource(new SnapshotBuilder(_db.Factory, Options.Create(new ServingOptions()), TestShop.Options()));
         using var refresher = Refresher(source);
 
         await refresher.StepSucceededAsync(step, CancellationToken.None);

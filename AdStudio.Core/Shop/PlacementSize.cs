@@ -1,4 +1,4 @@
-namespace AdStudio.Core.Serving;
+namespace AdStudio.Core.Shop;
 
 /// <summary>The pixel size of an ad slot; a creative fits a placement when its image has exactly this size.</summary>
 public sealed class PlacementSize
