@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using AdStudio.Core.Campaigns;
 using AdStudio.Core.Events;
+using AdStudio.Core.Serving;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdStudio.Tests.Web.Features.Serving;
 
@@ -33,8 +36,42 @@ public sealed class ServeEndpointTests(AppHost app)
         Assert.StartsWith(app.BaseAddress.ToString().TrimEnd('/') + "/c/", ad.GetProperty("clickUrl").GetString(), StringComparison.Ordinal);
         Assert.StartsWith(app.BaseAddress.ToString().TrimEnd('/') + "/i/", ad.GetProperty("impressionUrl").GetString(), StringComparison.Ordinal);
         Assert.True(ad.GetProperty("score").GetDouble() > 0);
-        Assert.Equal(ad.GetProperty("score").GetDouble(), ad.GetProperty("explanation").GetProperty("expectedValue").GetDouble());
     }
+
+    [Fact]
+    public async Task Serve_KnownShopper_ScoreAndDecisionIdFollowTheCampaignsBidAndTheStatedRates()
+    {
+        using var client = app.CreateClient();
+
+        var ad = await ServeAsync(client, "shopper-000005");
+
+        var campaignId = ad.GetProperty("campaignId").GetInt32();
+        var creativeId = ad.GetProperty("creativeId").GetInt32();
+        var explanation = ad.GetProperty("explanation");
+        var (clickRate, conversionRate) = (explanation.GetProperty("pCtr").GetDouble(), explanation.GetProperty("pCvr").GetDouble());
+        await using var db = app.OpenDb();
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Creatives).SingleAsync(c => c.Id == campaignId);
+        Assert.Contains(campaign.Creatives, c => c.Id == creativeId);
+        Assert.Equal(campaign.BidType.ToString().ToUpperInvariant(), explanation.GetProperty("bidType").GetString());
+        Assert.Equal(campaign.Bid, explanation.GetProperty("bid").GetDouble());
+        // Recomputed here from the stored bid and the stated rates, not read back from another field of the answer.
+        var expected = ExpectedValuePerImpression(campaign.BidType, campaign.Bid, clickRate, conversionRate);
+        Assert.Equal(expected, ad.GetProperty("score").GetDouble(), 12);
+        Assert.Equal(expected, explanation.GetProperty("expectedValue").GetDouble(), 12);
+        var codec = app.Services.GetRequiredService<DecisionTokenCodec>();
+        Assert.True(codec.TryDecode(ad.GetProperty("decisionId").GetString()!, "shopper-000005", out var ticket));
+        Assert.Equal((campaignId, creativeId, campaign.BidType), (ticket.CampaignId, ticket.CreativeId, ticket.BidType));
+        var chargedBid = campaign.BidType == BidType.Ocpa ? conversionRate * campaign.Bid : campaign.Bid;
+        Assert.Equal((long)Math.Round(chargedBid * 1_000_000), ticket.BidMicros);
+    }
+
+    /// <summary>The expected value per impression as the README states it, written out independently of the app's ranking code.</summary>
+    private static double ExpectedValuePerImpression(BidType bidType, double bid, double clickRate, double conversionRate) => bidType switch
+    {
+        BidType.Cpm => bid / 1000,
+        BidType.Cpc => clickRate * bid,
+        _ => clickRate * conversionRate * bid,
+    };
 
     [Fact]
     public async Task Serve_UnknownShopper_IsServedAsNewVisitor()
