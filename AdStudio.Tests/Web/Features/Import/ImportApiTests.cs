@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using AdStudio.Tests.Support;
 
-namespace AdStudio.Tests.Web.Features.Segments;
+namespace AdStudio.Tests.Web.Features.Import;
 
 [Collection(RunningApp.Name)]
 public sealed class ImportApiTests(AppHost app)

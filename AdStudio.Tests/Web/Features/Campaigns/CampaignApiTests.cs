@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AdStudio.Tests.Support;
 
-namespace AdStudio.Tests.Web.Features.Creatives;
+namespace AdStudio.Tests.Web.Features.Campaigns;
 
 [Collection(RunningApp.Name)]
 public sealed class CampaignApiTests(AppHost app)
