@@ -25,7 +25,8 @@ public sealed class ProxiedAppHost : IAsyncLifetime, IDisposable
         };
     }
 
-    public ShiftableClock Clock { get; } = new();
+    /// <summary>Starts at the real time the host was made; tests move it forward to reach an expiry without waiting for it.</summary>
+    public FixedClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public AppHost App { get; }
 

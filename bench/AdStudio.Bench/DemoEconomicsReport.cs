@@ -39,7 +39,7 @@ internal static class DemoEconomicsReport
                 new SnapshotBuilder(factory, Options.Create(serving), Options.Create(StandardPlacements.Shop())),
                 new AdServer(new DecisionEngine(serving.ExplorationRate), new DecisionTokenCodec(new byte[32])),
                 Options.Create(options),
-                new FixedClock(new DateTime(2026, 11, 23, 9, 30, 0, DateTimeKind.Utc)));
+                new FixedClock(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero)));
             var watch = Stopwatch.StartNew();
             var summary = await seeder.RunAsync(new Progress<double>(), CancellationToken.None);
             var report = new StringBuilder();

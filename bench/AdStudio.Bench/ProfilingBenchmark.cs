@@ -38,14 +38,14 @@ internal static class ProfilingBenchmark
             var now = new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
             Console.WriteLine($"Writing {Shoppers:N0} shoppers and {Shoppers * EventsPerShopper:N0} events …");
             await FillAsync(factory, now);
-            var clock = new FixedClock(now);
+            var clock = new FixedClock(new DateTimeOffset(now));
             var index = new AudienceIndex(new AudienceLoader(factory), clock);
             var step = new ProfilingStep(factory, new AudienceLoader(factory), index, new SegmentMaterializer(factory), new ClusterMembership(factory), Options.Create(StandardPlacements.Shop()), clock);
 
             var readAll = await TimeAsync(() => ReadAsync(factory, null));
             var full = await TimeAsync(() => step.RunAsync(true, new Progress<double>(), CancellationToken.None));
             var affected = await AddNewEventsAsync(factory, now);
-            clock.Now = now.AddMinutes(5);
+            clock.Now = new DateTimeOffset(now.AddMinutes(5));
             var readNew = await TimeAsync(() => ReadAsync(factory, affected));
             var incremental = await TimeAsync(() => step.RunAsync(false, new Progress<double>(), CancellationToken.None));
 

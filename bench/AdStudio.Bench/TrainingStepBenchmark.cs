@@ -33,7 +33,7 @@ internal static class TrainingStepBenchmark
             Console.WriteLine("Writing the history to SQLite …");
             await FillAsync(factory, history);
             var read = await TimeAsync(() => ReadAsync(factory));
-            var clock = new FixedClock(history.Impressions[^1].At.AddHours(1));
+            var clock = new FixedClock(new DateTimeOffset(history.Impressions[^1].At.AddHours(1)));
             var modeling = Options.Create(new ModelingOptions());
             var serving = Options.Create(new ServingOptions());
             var shop = Options.Create(StandardPlacements.Shop());

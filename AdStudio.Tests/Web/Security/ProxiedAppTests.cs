@@ -62,7 +62,8 @@ public sealed class ProxiedAppTests(ProxiedAppHost host)
             Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         }
 
-        host.Clock.Offset = TimeSpan.FromMinutes(61);
+        var issued = host.Clock.Now;
+        host.Clock.Now = issued.AddMinutes(61);
         try
         {
             using var expired = await client.GetAsync("/api/campaigns");
@@ -71,7 +72,7 @@ public sealed class ProxiedAppTests(ProxiedAppHost host)
         }
         finally
         {
-            host.Clock.Offset = TimeSpan.Zero;
+            host.Clock.Now = issued;
         }
     }
 
