@@ -28,6 +28,21 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// A new database holding a consistent copy of <paramref name="source"/>. SQLite's online backup reads through the
+    /// source's WAL, so rows not yet checkpointed into the main file are copied too (a plain file copy would lose them).
+    /// </summary>
+    public static async Task<TestDatabase> CopyOfAsync(TestDatabase source)
+    {
+        var copy = new TestDatabase(TempFolder.Create("db"));
+        await using var from = new SqliteConnection(DataOptions.SqliteConnectionString(source.Directory));
+        await using var to = new SqliteConnection(DataOptions.SqliteConnectionString(copy.Directory));
+        await from.OpenAsync();
+        await to.OpenAsync();
+        from.BackupDatabase(to);
+        return copy;
+    }
+
     public AdStudioDb Open() => Factory.CreateDbContext();
 
     public ValueTask DisposeAsync()

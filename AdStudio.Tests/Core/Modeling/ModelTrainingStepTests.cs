@@ -1,4 +1,3 @@
-using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
@@ -14,27 +13,36 @@ using Xunit.Abstractions;
 
 namespace AdStudio.Tests.Core.Modeling;
 
-public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ModelTrainingStepTests(SeededDemoHistory history, ITestOutputHelper output) : IClassFixture<SeededDemoHistory>, IAsyncLifetime
 {
-    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-    private readonly DemoOptions _demo = new() { Shoppers = 3000, Days = 30, Seed = 42 };
+    private readonly FixedClock _clock = new(SeededDemoHistory.Now);
+    private readonly DemoOptions _demo = new() { Shoppers = SeededDemoHistory.Shoppers, Days = SeededDemoHistory.Days, Seed = SeededDemoHistory.Seed };
     private int _validationDays = 5;
     private readonly ServingOptions _serving = new();
     private readonly ShopOptions _shop = TestShop.With("sidebar", "leaderboard", "mobile");
 
     private TestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>Seeds the demo; the default 3,000 shoppers give enough clicks for click models.</summary>
-    private async Task SeedAsync(int shoppers = 3000)
+    /// <summary>This test's own copy of the class's seeded demo (3,000 shoppers: enough clicks for click models).</summary>
+    private async Task UseSeededDemoAsync() => _db = await history.CopyAsync();
+
+    /// <summary>Seeds a larger demo of the test's own.</summary>
+    private async Task SeedAsync(int shoppers)
     {
         _demo.Shoppers = shoppers;
-        await new DemoSeeder(_db.Factory, new EventStore(_db.Factory), new SnapshotBuilder(_db.Factory, Options.Create(_serving), Options.Create(_shop)),
-            new AdServer(new DecisionEngine(0.05), new DecisionTokenCodec(new byte[32])), Options.Create(_demo), _clock).RunAsync(new Progress<double>(), CancellationToken.None);
+        _db = await TestDatabase.CreateAsync();
+        await SeededDemoHistory.SeedDemoAsync(_db, _demo, _serving, _shop, _clock);
     }
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+    }
 
     private ModelTrainingStep Step(params string[] trainers)
     {
@@ -84,7 +92,7 @@ public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task Train_Again_KeepsActiveUnlessClearlyBetter_AndReplacesUnreadableActive()
     {
-        await SeedAsync();
+        await UseSeededDemoAsync();
 
         await Step(TrainerKind.LogisticRegression).RunAsync(new Progress<double>(), CancellationToken.None);
 
@@ -116,7 +124,7 @@ public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task Score_WithoutActiveModel_SaysSoAndStoresNothing()
     {
-        await SeedAsync();
+        await UseSeededDemoAsync();
 
         var summary = await ScoreStep().RunAsync(new Progress<double>(), CancellationToken.None);
 
@@ -128,7 +136,7 @@ public sealed class ModelTrainingStepTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task Score_AfterTraining_StoresEachActiveCampaignsTargetShoppersRankedByExpectedValue()
     {
-        await SeedAsync();
+        await UseSeededDemoAsync();
 
         await Step(TrainerKind.LogisticRegression).RunAsync(new Progress<double>(), CancellationToken.None);
 

@@ -1,17 +1,13 @@
 using AdStudio.Core.Events;
-using AdStudio.Core.Serving;
 using AdStudio.Core.Simulation;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AdStudio.Tests.Core.Simulation;
 
-public sealed class DemoSeederTests : IAsyncLifetime
+public sealed class DemoSeederTests(SeededSmallDemo seeded) : IClassFixture<SeededSmallDemo>, IAsyncLifetime
 {
-    private static readonly byte[] Key = new byte[32];
-    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
-    private readonly DemoOptions _options = new() { Shoppers = 400, Days = 3, Seed = 11 };
+    private readonly FixedClock _clock = new(SeededSmallDemo.Now);
     private TestDatabase _first = null!;
     private TestDatabase _second = null!;
 
@@ -27,22 +23,19 @@ public sealed class DemoSeederTests : IAsyncLifetime
         await _second.DisposeAsync();
     }
 
-    private DemoSeeder Seeder(TestDatabase db)
+    private DemoSeeder Seeder(TestDatabase db) => SeededSmallDemo.Seeder(db, _clock);
+
+    /// <summary>The arrangement "a shop the seeder has filled": the first database becomes a copy of the class's seeded demo.</summary>
+    private async Task UseSeededCopyAsync()
     {
-        var serving = new ServingOptions();
-        return new DemoSeeder(
-            db.Factory,
-            new EventStore(db.Factory),
-            new SnapshotBuilder(db.Factory, Options.Create(serving), TestShop.Options()),
-            new AdServer(new DecisionEngine(serving.ExplorationRate), new DecisionTokenCodec(Key)),
-            Options.Create(_options),
-            _clock);
+        await _first.DisposeAsync();
+        _first = await seeded.CopyAsync();
     }
 
     [Fact]
     public async Task RunAsync_SameSeed_ProducesIdenticalHistory()
     {
-        await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
+        await UseSeededCopyAsync();
         await Seeder(_second).RunAsync(new Progress<double>(), CancellationToken.None);
 
         Assert.Equal(await FingerprintAsync(_first), await FingerprintAsync(_second));
@@ -60,7 +53,7 @@ public sealed class DemoSeederTests : IAsyncLifetime
         var impressions = await db.AdEvents.Where(e => e.Type == AdEventType.Impression).ToListAsync();
         Assert.NotEmpty(impressions);
         // Every impression carries a decision id that the serving code signed for that shopper.
-        var codec = new DecisionTokenCodec(Key);
+        var codec = SeededSmallDemo.Codec;
         Assert.All(impressions, e => Assert.True(codec.TryDecode(e.DecisionId, e.ShopperId, out var t) && t.CampaignId == e.CampaignId));
         Assert.All(impressions, e => Assert.InRange(e.OccurredAt, _clock.Now.UtcDateTime.Date.AddDays(-3), _clock.Now.UtcDateTime));
         // Rollups were kept in step with the raw events.
@@ -71,7 +64,7 @@ public sealed class DemoSeederTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_Twice_SecondRunDoesNothing()
     {
-        await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
+        await UseSeededCopyAsync();
         var before = await FingerprintAsync(_first);
 
         var summary = await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
@@ -111,7 +104,7 @@ public sealed class DemoSeederTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_InterruptedSeedWithOnlyItsOwnData_StartsOverAndCompletes()
     {
-        await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
+        await UseSeededCopyAsync();
         var complete = await CountsAsync(_first);
         await MarkInterruptedAsync(_first, DemoSeedGuard.StartedMarker(_clock.Now.UtcDateTime));
 
@@ -132,7 +125,7 @@ public sealed class DemoSeederTests : IAsyncLifetime
     [InlineData("marker without time", "events recorded after")]
     public async Task RunAsync_InterruptedSeedAndDataItDidNotCreate_RefusesAndKeepsEverything(string added, string reason)
     {
-        await Seeder(_first).RunAsync(new Progress<double>(), CancellationToken.None);
+        await UseSeededCopyAsync();
         var startedAt = _clock.Now.UtcDateTime;
         await MarkInterruptedAsync(_first, added == "marker without time" ? "started" : DemoSeedGuard.StartedMarker(startedAt));
         await using (var db = _first.Open())
