@@ -59,8 +59,8 @@ public static class CreativeEndpoints
     private static async Task<Results<Ok<CreativeDto>, ProblemHttpResult>> GetAsync(int id, IDbContextFactory<AdStudioDb> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Creatives.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
-            ? TypedResults.Ok(CreativeDto.From(c))
+        return await db.Creatives.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } creative
+            ? TypedResults.Ok(CreativeDto.From(creative))
             : ApiProblems.NotFound($"There is no creative {id}.");
     }
 
