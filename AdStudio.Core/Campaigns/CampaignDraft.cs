@@ -17,10 +17,10 @@ public sealed record CampaignDraft(
     IReadOnlyList<int> IncludeSegments,
     IReadOnlyList<int> ExcludeSegments)
 {
-    public static CampaignDraft From(Campaign c) => new(
-        c.Name, c.Objective, c.BidType, c.Bid, c.DailyBudget, c.TotalBudget, c.StartsAt, c.EndsAt, c.Dayparting, c.FrequencyCapPerDay,
-        [.. c.Placements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-        [.. c.Creatives.Select(cr => cr.Id)],
-        [.. c.Targets.Where(t => !t.Exclude).Select(t => t.SegmentId)],
-        [.. c.Targets.Where(t => t.Exclude).Select(t => t.SegmentId)]);
+    public static CampaignDraft From(Campaign campaign) => new(
+        campaign.Name, campaign.Objective, campaign.BidType, campaign.Bid, campaign.DailyBudget, campaign.TotalBudget, campaign.StartsAt, campaign.EndsAt, campaign.Dayparting, campaign.FrequencyCapPerDay,
+        [.. campaign.Placements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+        [.. campaign.Creatives.Select(cr => cr.Id)],
+        [.. campaign.Targets.Where(t => !t.Exclude).Select(t => t.SegmentId)],
+        [.. campaign.Targets.Where(t => t.Exclude).Select(t => t.SegmentId)]);
 }

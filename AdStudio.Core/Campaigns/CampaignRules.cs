@@ -14,89 +14,89 @@ public static class CampaignRules
     /// <summary>At most this many entries in each of placements, creativeIds, includeSegments and excludeSegments.</summary>
     public const int MaxListItems = 100;
 
-    public static List<CampaignFinding> Validate(CampaignDraft d, IReadOnlyCollection<string> knownPlacements, IReadOnlySet<int> knownCreatives, IReadOnlySet<int> knownSegments)
+    public static List<CampaignFinding> Validate(CampaignDraft draft, IReadOnlyCollection<string> knownPlacements, IReadOnlySet<int> knownCreatives, IReadOnlySet<int> knownSegments)
     {
-        var f = new List<CampaignFinding>();
-        if (string.IsNullOrWhiteSpace(d.Name) || d.Name.Length > 128)
+        var findings = new List<CampaignFinding>();
+        if (string.IsNullOrWhiteSpace(draft.Name) || draft.Name.Length > 128)
         {
-            f.Add(new("name", "Give the campaign a name of at most 128 characters."));
+            findings.Add(new("name", "Give the campaign a name of at most 128 characters."));
         }
 
-        if (!Enum.IsDefined(d.BidType))
+        if (!Enum.IsDefined(draft.BidType))
         {
-            f.Add(new("bidType", "Choose CPM, CPC, CPA or oCPA."));
+            findings.Add(new("bidType", "Choose CPM, CPC, CPA or oCPA."));
         }
 
-        if (!(d.Bid > 0) || d.Bid > MaxBid)
+        if (!(draft.Bid > 0) || draft.Bid > MaxBid)
         {
-            f.Add(new("bid", $"The bid must be more than 0 (and at most {MaxBid:N0})."));
+            findings.Add(new("bid", $"The bid must be more than 0 (and at most {MaxBid:N0})."));
         }
 
         // A campaign always has both budgets: 0 would never serve (and was refused only at activation), and a
         // negative one means nothing, so each is a field error on every save.
-        var dailyOk = CheckBudget(f, "dailyBudget", "daily", d.DailyBudget);
-        var totalOk = CheckBudget(f, "totalBudget", "total", d.TotalBudget);
-        if (dailyOk && totalOk && d.DailyBudget > d.TotalBudget)
+        var dailyOk = CheckBudget(findings, "dailyBudget", "daily", draft.DailyBudget);
+        var totalOk = CheckBudget(findings, "totalBudget", "total", draft.TotalBudget);
+        if (dailyOk && totalOk && draft.DailyBudget > draft.TotalBudget)
         {
-            f.Add(new("dailyBudget", "The daily budget cannot exceed the total budget."));
+            findings.Add(new("dailyBudget", "The daily budget cannot exceed the total budget."));
         }
 
-        if (d.EndsAt is { } end && end <= d.StartsAt)
+        if (draft.EndsAt is { } end && end <= draft.StartsAt)
         {
-            f.Add(new("endsAt", "The campaign must end after it starts."));
+            findings.Add(new("endsAt", "The campaign must end after it starts."));
         }
 
-        if (!Dayparting.IsValid(d.Dayparting))
+        if (!Dayparting.IsValid(draft.Dayparting))
         {
-            f.Add(new("dayparting", "The dayparting grid has 168 hours, each on or off."));
+            findings.Add(new("dayparting", "The dayparting grid has 168 hours, each on or off."));
         }
-        else if (!string.IsNullOrEmpty(d.Dayparting) && !d.Dayparting.Contains('1', StringComparison.Ordinal))
+        else if (!string.IsNullOrEmpty(draft.Dayparting) && !draft.Dayparting.Contains('1', StringComparison.Ordinal))
         {
-            f.Add(new("dayparting", "Dayparting leaves no hour to serve in; switch on at least one hour."));
-        }
-
-        if (d.FrequencyCapPerDay is < 1 or > 1000)
-        {
-            f.Add(new("frequencyCapPerDay", "A frequency cap is between 1 and 1,000 impressions per shopper per day; leave it empty for none."));
+            findings.Add(new("dayparting", "Dayparting leaves no hour to serve in; switch on at least one hour."));
         }
 
-        var shape = ValidateShape(d);
+        if (draft.FrequencyCapPerDay is < 1 or > 1000)
+        {
+            findings.Add(new("frequencyCapPerDay", "A frequency cap is between 1 and 1,000 impressions per shopper per day; leave it empty for none."));
+        }
+
+        var shape = ValidateShape(draft);
         if (shape.Count > 0)
         {
-            f.AddRange(shape);
-            return f;
+            findings.AddRange(shape);
+            return findings;
         }
 
-        foreach (var unknown in d.Placements.Where(p => !knownPlacements.Contains(p)))
+        foreach (var unknown in draft.Placements.Where(p => !knownPlacements.Contains(p)))
         {
-            f.Add(new("placements", $"There is no placement \"{unknown}\"; use {string.Join(", ", knownPlacements)}."));
+            findings.Add(new("placements", $"There is no placement \"{unknown}\"; use {string.Join(", ", knownPlacements)}."));
         }
 
-        foreach (var missing in d.CreativeIds.Where(id => !knownCreatives.Contains(id)))
+        foreach (var missing in draft.CreativeIds.Where(id => !knownCreatives.Contains(id)))
         {
-            f.Add(new("creativeIds", $"There is no creative {missing}."));
+            findings.Add(new("creativeIds", $"There is no creative {missing}."));
         }
 
-        foreach (var missing in d.IncludeSegments.Concat(d.ExcludeSegments).Distinct().Where(id => !knownSegments.Contains(id)))
+        foreach (var missing in draft.IncludeSegments.Concat(draft.ExcludeSegments).Distinct().Where(id => !knownSegments.Contains(id)))
         {
-            f.Add(new("segments", $"There is no segment {missing}."));
+            findings.Add(new("segments", $"There is no segment {missing}."));
         }
 
-        if (d.IncludeSegments.Intersect(d.ExcludeSegments).Any())
+        if (draft.IncludeSegments.Intersect(draft.ExcludeSegments).Any())
         {
-            f.Add(new("segments", "A segment cannot be both included and excluded."));
+            findings.Add(new("segments", "A segment cannot be both included and excluded."));
         }
 
-        return f;
+        return findings;
     }
 
     /// <summary>
     /// The checks that need nothing from the database: list sizes and nulls inside lists. Run before any query,
     /// so that an oversized id list never reaches SQL (SQLite allows 32,766 parameters per statement).
     /// </summary>
-    public static List<CampaignFinding> ValidateShape(CampaignDraft d)
+    public static List<CampaignFinding> ValidateShape(CampaignDraft draft)
     {
-        foreach (var (name, count) in Lists(d))
+        foreach (var (name, count) in Lists(draft))
         {
             if (count > MaxListItems)
             {
@@ -104,9 +104,9 @@ public static class CampaignRules
             }
         }
 
-        for (var i = 0; i < d.Placements.Count; i++)
+        for (var i = 0; i < draft.Placements.Count; i++)
         {
-            if (d.Placements[i] is null)
+            if (draft.Placements[i] is null)
             {
                 return [new($"placements[{i}]", "A placement is a name, not null.")];
             }
@@ -132,9 +132,9 @@ public static class CampaignRules
         return true;
     }
 
-    private static IEnumerable<(string Name, int Count)> Lists(CampaignDraft d) =>
+    private static IEnumerable<(string Name, int Count)> Lists(CampaignDraft draft) =>
     [
-        ("placements", d.Placements.Count), ("creativeIds", d.CreativeIds.Count),
-        ("includeSegments", d.IncludeSegments.Count), ("excludeSegments", d.ExcludeSegments.Count),
+        ("placements", draft.Placements.Count), ("creativeIds", draft.CreativeIds.Count),
+        ("includeSegments", draft.IncludeSegments.Count), ("excludeSegments", draft.ExcludeSegments.Count),
     ];
 }

@@ -106,20 +106,20 @@ public sealed class CampaignService(IDbContextFactory<AdStudioDb> dbFactory, IOp
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(ct);
     }
 
-    private void CheckCanServe(Campaign c)
+    private void CheckCanServe(Campaign campaign)
     {
         var problems = new List<CampaignFinding>();
-        if (!c.Creatives.Any(cr => cr.Status == CreativeStatus.Approved))
+        if (!campaign.Creatives.Any(cr => cr.Status == CreativeStatus.Approved))
         {
             problems.Add(new("creativeIds", "Add at least one approved creative before going live."));
         }
 
-        if (!(c.DailyBudget > 0) || !(c.TotalBudget > 0))
+        if (!(campaign.DailyBudget > 0) || !(campaign.TotalBudget > 0))
         {
             problems.Add(new("dailyBudget", "Set a daily and a total budget before going live."));
         }
 
-        if (c.EndsAt is { } end && end <= Now())
+        if (campaign.EndsAt is { } end && end <= Now())
         {
             problems.Add(new("endsAt", "The campaign's end date has passed; move it or duplicate the campaign."));
         }
@@ -158,36 +158,36 @@ public sealed class CampaignService(IDbContextFactory<AdStudioDb> dbFactory, IOp
         }
     }
 
-    private static async Task ApplyAsync(AdStudioDb db, Campaign c, CampaignDraft d, CancellationToken ct)
+    private static async Task ApplyAsync(AdStudioDb db, Campaign campaign, CampaignDraft draft, CancellationToken ct)
     {
-        c.Name = d.Name.Trim();
-        c.Objective = d.Objective;
-        c.BidType = d.BidType;
-        c.Bid = d.Bid;
-        c.DailyBudget = d.DailyBudget;
-        c.TotalBudget = d.TotalBudget;
-        c.StartsAt = d.StartsAt;
-        c.EndsAt = d.EndsAt;
-        c.Dayparting = d.Dayparting ?? "";
-        c.FrequencyCapPerDay = d.FrequencyCapPerDay;
-        c.Placements = string.Join(",", d.Placements.Distinct());
-        var wanted = d.CreativeIds.Distinct().ToList();
-        c.Creatives.RemoveAll(cr => !wanted.Contains(cr.Id));
-        var missing = wanted.Where(id => c.Creatives.All(cr => cr.Id != id)).ToList();
-        c.Creatives.AddRange(await db.Creatives.Where(cr => missing.Contains(cr.Id)).ToListAsync(ct));
-        c.Targets.Clear();
-        c.Targets.AddRange(d.IncludeSegments.Distinct().Select(s => new CampaignTarget { SegmentId = s, Exclude = false }));
-        c.Targets.AddRange(d.ExcludeSegments.Distinct().Select(s => new CampaignTarget { SegmentId = s, Exclude = true }));
+        campaign.Name = draft.Name.Trim();
+        campaign.Objective = draft.Objective;
+        campaign.BidType = draft.BidType;
+        campaign.Bid = draft.Bid;
+        campaign.DailyBudget = draft.DailyBudget;
+        campaign.TotalBudget = draft.TotalBudget;
+        campaign.StartsAt = draft.StartsAt;
+        campaign.EndsAt = draft.EndsAt;
+        campaign.Dayparting = draft.Dayparting ?? "";
+        campaign.FrequencyCapPerDay = draft.FrequencyCapPerDay;
+        campaign.Placements = string.Join(",", draft.Placements.Distinct());
+        var wanted = draft.CreativeIds.Distinct().ToList();
+        campaign.Creatives.RemoveAll(cr => !wanted.Contains(cr.Id));
+        var missing = wanted.Where(id => campaign.Creatives.All(cr => cr.Id != id)).ToList();
+        campaign.Creatives.AddRange(await db.Creatives.Where(cr => missing.Contains(cr.Id)).ToListAsync(ct));
+        campaign.Targets.Clear();
+        campaign.Targets.AddRange(draft.IncludeSegments.Distinct().Select(s => new CampaignTarget { SegmentId = s, Exclude = false }));
+        campaign.Targets.AddRange(draft.ExcludeSegments.Distinct().Select(s => new CampaignTarget { SegmentId = s, Exclude = true }));
     }
 
     private static async Task<Campaign> FindAsync(AdStudioDb db, int id, CancellationToken ct) =>
         await db.Campaigns.Include(c => c.Creatives).Include(c => c.Targets).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct)
         ?? throw new KeyNotFoundException($"There is no campaign {id}.");
 
-    private static string Summary(Campaign c) =>
-        $"{c.BidType.ToString().ToUpperInvariant()} {c.Bid:0.##}, daily {c.DailyBudget:0.##}, total {c.TotalBudget:0.##}, {c.Creatives.Count} creative(s), cap {c.FrequencyCapPerDay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
+    private static string Summary(Campaign campaign) =>
+        $"{campaign.BidType.ToString().ToUpperInvariant()} {campaign.Bid:0.##}, daily {campaign.DailyBudget:0.##}, total {campaign.TotalBudget:0.##}, {campaign.Creatives.Count} creative(s), cap {campaign.FrequencyCapPerDay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
 
-    private static string Truncate(string s, int max) => s.Length > max ? s[..max] : s;
+    private static string Truncate(string text, int max) => text.Length > max ? text[..max] : text;
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

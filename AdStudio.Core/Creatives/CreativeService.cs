@@ -2,6 +2,7 @@ using AdStudio.Core.Auditing;
 using AdStudio.Core.Creatives.Audit;
 using AdStudio.Core.Creatives.Copy;
 using AdStudio.Core.Creatives.Images;
+using AdStudio.Core.Creatives.Uploads;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
 using AdStudio.Core.Shop;
@@ -24,41 +25,68 @@ public sealed class CreativeService(
 {
     private IReadOnlyDictionary<string, PlacementSize> Placements => shop.Value.Placements;
 
-    /// <summary>Stores an uploaded image as a new draft creative; the file name only suggests its display name.</summary>
+    /// <summary>
+    /// Stores a batch of uploaded images as new draft creatives, all or nothing: every file passes every check
+    /// (<see cref="UploadChecks"/>) before any is stored; then files and rows are written together, and a failure
+    /// while storing removes the files already written and rolls the rows back. File names only suggest display names.
+    /// </summary>
+    public async Task<UploadResult> UploadAsync(IReadOnlyList<UploadFile> files, string actor, CancellationToken ct)
+    {
+        var (passed, refused) = UploadChecks.Run(files, options.Value, Placements);
+        return refused.Count > 0 ? UploadResult.Rejected(refused) : UploadResult.Stored(await StoreAllAsync(passed, actor, ct));
+    }
+
+    /// <summary>A batch of one; a refused file is a <see cref="CreativeRuleException"/> on the image.</summary>
     public async Task<Creative> UploadAsync(string? fileName, byte[] data, string actor, CancellationToken ct)
     {
-        var image = ImageInspector.Inspect(data, options.Value.MaxUploadBytes, options.Value.MaxPixels);
-        if (!Placements.Values.Any(p => p.Fits(image.Width, image.Height)))
+        var result = await UploadAsync([new UploadFile(fileName, data)], actor, ct);
+        return result.Refused is [var refused, ..]
+            ? throw new CreativeRuleException(refused.Reason, [new AuditFinding("image", refused.Reason)])
+            : result.Created[0];
+    }
+
+    private async Task<IReadOnlyList<Creative>> StoreAllAsync(IReadOnlyList<CheckedUpload> uploads, string actor, CancellationToken ct)
+    {
+        // Declared first, so it is disposed last: after the transaction has rolled back, the files it wrote go too.
+        using var written = store.BeginBatch();
+        var now = Now();
+        var creatives = new List<Creative>(uploads.Count);
+        foreach (var upload in uploads)
         {
-            throw new CreativeRuleException(
-                $"The image is {image.Width}×{image.Height}, which fits no placement. Use one of: {CreativeAuditor.Formats(Placements)}.",
-                [new AuditFinding("image", $"{image.Width}×{image.Height} fits no placement.")]);
+            creatives.Add(NewDraft(upload, await written.SaveAsync(upload.Image, ct), actor, now));
         }
 
-        var (hash, url, thumb) = await store.SaveAsync(image, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var creative = new Creative
-        {
-            Name = DisplayName(fileName, image),
-            Headline = "",
-            LandingUrl = "",
-            Category = "",
-            ImageUrl = url,
-            ThumbnailUrl = thumb,
-            ContentHash = hash,
-            Width = image.Width,
-            Height = image.Height,
-            Status = CreativeStatus.Draft,
-            CreatedAt = now,
-            LastEditedBy = ActorName(actor),
-        };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Creatives.Add(creative);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Creatives.AddRange(creatives);
         await db.SaveChangesAsync(ct);
-        AuditTrail.Add(db, AuditTrail.Creative, creative.Id, actor, "uploaded", $"{image.Format} {image.Width}×{image.Height}, sha256 {hash[..12]}…", now);
+        foreach (var (creative, upload) in creatives.Zip(uploads))
+        {
+            var image = upload.Image;
+            AuditTrail.Add(db, AuditTrail.Creative, creative.Id, actor, "uploaded", $"{image.Format} {image.Width}×{image.Height}, sha256 {creative.ContentHash![..12]}…", now);
+        }
+
         await db.SaveChangesAsync(ct);
-        return creative;
+        await transaction.CommitAsync(ct);
+        written.Keep();
+        return creatives;
     }
+
+    private static Creative NewDraft(CheckedUpload upload, StoredImage stored, string actor, DateTime now) => new()
+    {
+        Name = DisplayName(upload.FileName, upload.Image),
+        Headline = "",
+        LandingUrl = "",
+        Category = "",
+        ImageUrl = stored.ImageUrl,
+        ThumbnailUrl = stored.ThumbnailUrl,
+        ContentHash = stored.Hash,
+        Width = upload.Image.Width,
+        Height = upload.Image.Height,
+        Status = CreativeStatus.Draft,
+        CreatedAt = now,
+        LastEditedBy = ActorName(actor),
+    };
 
     /// <summary>Saves copy; fields are checked now (templates, https landing) so a bad value is a message, not a surprise at review.</summary>
     public async Task<Creative> UpdateCopyAsync(int id, CreativeCopy copy, string actor, CancellationToken ct) =>

@@ -22,7 +22,7 @@ public static class ArmPlacement
         return null;
     }
 
-    public static bool SameSize(Creative a, Creative b) => a.Width == b.Width && a.Height == b.Height;
+    public static bool SameSize(Creative first, Creative second) => first.Width == second.Width && first.Height == second.Height;
 
     /// <summary>Why an arm is refused, naming both creatives and their sizes.</summary>
     public static string Describe(Creative control, Creative odd) =>

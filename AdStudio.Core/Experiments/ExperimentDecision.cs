@@ -14,11 +14,11 @@ public static class ExperimentDecision
         decision is not null && decision.StartsWith(ShipPrefix, StringComparison.Ordinal)
         && int.TryParse(decision.AsSpan(ShipPrefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    public static string Describe(Experiment e) => e.Decision switch
+    public static string Describe(Experiment experiment) => experiment.Decision switch
     {
         KeepControl => "Keep control",
         Inconclusive => "Inconclusive",
-        _ when ShippedVariant(e.Decision) is { } id => $"Ship {e.Variants.FirstOrDefault(v => v.Id == id)?.Name ?? $"variant #{id}"}",
+        _ when ShippedVariant(experiment.Decision) is { } id => $"Ship {experiment.Variants.FirstOrDefault(v => v.Id == id)?.Name ?? $"variant #{id}"}",
         _ => "—",
     };
 }

@@ -12,7 +12,7 @@ public sealed record ExperimentPlan(SampleSizePlan Sample, double BaselineRate, 
     public int? Days => Sample.Days;
 
     /// <summary>The same duration in weeks, to one decimal.</summary>
-    public double? Weeks => Days is { } d ? Math.Round(d / 7.0, 1) : null;
+    public double? Weeks => Days is { } days ? Math.Round(days / 7.0, 1) : null;
 
     /// <summary>True when the test would run longer than <see cref="ExperimentPlanner.LongTestDays"/> days.</summary>
     public bool IsTooLong => Days > ExperimentPlanner.LongTestDays;

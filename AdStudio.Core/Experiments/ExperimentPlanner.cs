@@ -41,7 +41,7 @@ public sealed class ExperimentPlanner(IDbContextFactory<AdStudioDb> dbFactory, T
     /// <exception cref="StatsInputException">An input is out of range; the message says which.</exception>
     public static ExperimentPlan Plan(double baselineRate, double minimumDetectableEffect, double alpha, double power, int variants, double? shoppersPerDay)
     {
-        long? perDay = shoppersPerDay is { } d && double.IsFinite(d) && d >= 0.5 ? (long)Math.Round(d, MidpointRounding.AwayFromZero) : null;
+        long? perDay = shoppersPerDay is { } traffic && double.IsFinite(traffic) && traffic >= 0.5 ? (long)Math.Round(traffic, MidpointRounding.AwayFromZero) : null;
         var sample = SampleSizePlan.For(baselineRate, minimumDetectableEffect, alpha, power, variants, perDay);
         return new ExperimentPlan(sample, baselineRate, minimumDetectableEffect, perDay);
     }

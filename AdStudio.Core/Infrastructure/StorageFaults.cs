@@ -17,9 +17,9 @@ public static class StorageFaults
     /// <summary>The storage fault behind <paramref name="exception"/>, or <see cref="StorageFaultKind.None"/>.</summary>
     public static StorageFaultKind Classify(Exception exception)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
         {
-            if (e is SqliteException sqlite)
+            if (inner is SqliteException sqlite)
             {
                 // The low byte is the primary code even when SQLite hands out an extended one.
                 return (sqlite.SqliteErrorCode & 0xFF) switch
@@ -32,7 +32,7 @@ public static class StorageFaults
                 };
             }
 
-            if (e is IOException)
+            if (inner is IOException)
             {
                 return StorageFaultKind.IoError;
             }

@@ -30,5 +30,5 @@ public static class ValueBounds
     public static double Finite(double value, double fallback = 0) => double.IsFinite(value) ? value : fallback;
 
     // NaN fails "> 0", so it becomes 0; +∞ becomes the bound.
-    private static double Clamp(double? value, double max) => value is > 0 and { } v ? Math.Min(v, max) : 0;
+    private static double Clamp(double? value, double max) => value is > 0 and { } positive ? Math.Min(positive, max) : 0;
 }

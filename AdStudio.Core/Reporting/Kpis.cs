@@ -3,7 +3,7 @@ namespace AdStudio.Core.Reporting;
 /// <summary>Ad outcomes over a period with the rates derived from them; rates are null when undefined.</summary>
 public sealed record Kpis(long Impressions, long Clicks, long Conversions, double Spend, double Revenue)
 {
-    public static Kpis From(RollupTotals t) => new(t.Impressions, t.Clicks, t.Conversions, t.Cost, t.Revenue);
+    public static Kpis From(RollupTotals totals) => new(totals.Impressions, totals.Clicks, totals.Conversions, totals.Cost, totals.Revenue);
 
     /// <summary>Clicks per impression.</summary>
     public double? Ctr => Impressions > 0 ? (double)Clicks / Impressions : null;

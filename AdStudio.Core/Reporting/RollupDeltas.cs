@@ -11,12 +11,12 @@ public sealed class RollupDeltas : IEnumerable<KeyValuePair<RollupKey, RollupTot
 
     public int Count => _cells.Count;
 
-    public void Add(AdEvent e)
+    public void Add(AdEvent adEvent)
     {
-        var key = new RollupKey(DateOnly.FromDateTime(e.OccurredAt), e.CampaignId, e.CreativeId, e.VariantId ?? 0);
+        var key = new RollupKey(DateOnly.FromDateTime(adEvent.OccurredAt), adEvent.CampaignId, adEvent.CreativeId, adEvent.VariantId ?? 0);
         // Money is clamped as the rollup step clamps it, so a cell's sums stay finite whatever one event claims.
-        var (cost, revenue) = (ValueBounds.Money(e.Cost), ValueBounds.Money(e.Revenue));
-        var delta = e.Type switch
+        var (cost, revenue) = (ValueBounds.Money(adEvent.Cost), ValueBounds.Money(adEvent.Revenue));
+        var delta = adEvent.Type switch
         {
             AdEventType.Impression => new RollupTotals(1, 0, 0, cost, revenue),
             AdEventType.Click => new RollupTotals(0, 1, 0, cost, revenue),

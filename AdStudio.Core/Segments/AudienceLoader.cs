@@ -56,8 +56,8 @@ public sealed class AudienceLoader(IDbContextFactory<AdStudioDb> dbFactory)
         var audience = new AudienceRow[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            var r = rows[i];
-            var p = r.Profile;
+            var row = rows[i];
+            var profile = row.Profile;
             var vector = new float[categories.Length];
             foreach (var (category, share) in interests[i])
             {
@@ -66,23 +66,23 @@ public sealed class AudienceLoader(IDbContextFactory<AdStudioDb> dbFactory)
 
             audience[i] = new AudienceRow
             {
-                ShopperId = r.Id,
-                Region = r.Region,
-                Gender = r.Gender,
-                AgeBand = r.AgeBand,
-                DaysSinceLastVisit = p?.LastVisitAt is { } visit ? (now - visit).TotalDays : null,
-                DaysSinceLastPurchase = p?.LastPurchaseAt is { } purchase ? (now - purchase).TotalDays : null,
-                Visits7d = p?.Visits7d ?? 0,
-                Visits30d = p?.Visits30d ?? 0,
-                Purchases7d = p?.Purchases7d ?? 0,
-                Purchases30d = p?.Purchases30d ?? 0,
-                Spend30d = p?.Spend30d ?? 0,
-                Spend90d = p?.Spend90d ?? 0,
-                AverageDwellSeconds = p?.AverageDwellSeconds ?? 0,
-                PriceSensitivity = p?.PriceSensitivity,
-                PreferredDaypart = p?.PreferredDaypart ?? "",
+                ShopperId = row.Id,
+                Region = row.Region,
+                Gender = row.Gender,
+                AgeBand = row.AgeBand,
+                DaysSinceLastVisit = profile?.LastVisitAt is { } visit ? (now - visit).TotalDays : null,
+                DaysSinceLastPurchase = profile?.LastPurchaseAt is { } purchase ? (now - purchase).TotalDays : null,
+                Visits7d = profile?.Visits7d ?? 0,
+                Visits30d = profile?.Visits30d ?? 0,
+                Purchases7d = profile?.Purchases7d ?? 0,
+                Purchases30d = profile?.Purchases30d ?? 0,
+                Spend30d = profile?.Spend30d ?? 0,
+                Spend90d = profile?.Spend90d ?? 0,
+                AverageDwellSeconds = profile?.AverageDwellSeconds ?? 0,
+                PriceSensitivity = profile?.PriceSensitivity,
+                PreferredDaypart = profile?.PreferredDaypart ?? "",
                 Interests = vector,
-                TopCategories = p is null ? [] : p.TopCategories.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                TopCategories = profile is null ? [] : profile.TopCategories.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             };
         }
 

@@ -33,5 +33,5 @@ public static class GroundTruth
         + (1.5 * shopper.PriceSensitivity * creative.Discount)
         - (0.8 * shopper.PriceSensitivity));
 
-    public static double Logistic(double x) => 1.0 / (1.0 + Math.Exp(-x));
+    public static double Logistic(double logit) => 1.0 / (1.0 + Math.Exp(-logit));
 }

@@ -79,13 +79,13 @@ public sealed class StorefrontSimulator(
         var views = 1 + Poisson.Sample(random, 2.8);
         for (var i = 0; i < views; i++)
         {
-            var c = Categorical.Sample(random, shopper.Interests);
-            var category = Catalog.Categories[c];
+            var categoryIndex = Categorical.Sample(random, shopper.Interests);
+            var category = Catalog.Categories[categoryIndex];
             var product = $"{category}-{random.Next(1, 200):D3}";
-            var dwell = Math.Min(600, Math.Round(LogNormal.Sample(random, Math.Log(25), 0.6) * (0.6 + (4 * shopper.Interests[c])), 1));
+            var dwell = Math.Min(600, Math.Round(LogNormal.Sample(random, Math.Log(25), 0.6) * (0.6 + (4 * shopper.Interests[categoryIndex])), 1));
             events.Add(Event(shopper, BehaviourEventType.View, at, category, product, null, null, dwell));
             at = at.AddSeconds(dwell + 3);
-            if (random.NextDouble() >= Math.Min(0.6, 0.05 + (0.6 * shopper.Interests[c])))
+            if (random.NextDouble() >= Math.Min(0.6, 0.05 + (0.6 * shopper.Interests[categoryIndex])))
             {
                 continue;
             }
@@ -94,7 +94,7 @@ public sealed class StorefrontSimulator(
             at = at.AddSeconds(10);
             if (random.NextDouble() < 0.35 * (1.1 - (0.4 * shopper.PriceSensitivity)))
             {
-                var price = Catalog.BasePrices[c] * Math.Exp(Normal.Sample(random, 0, 0.4)) * (1.25 - (0.5 * shopper.PriceSensitivity));
+                var price = Catalog.BasePrices[categoryIndex] * Math.Exp(Normal.Sample(random, 0, 0.4)) * (1.25 - (0.5 * shopper.PriceSensitivity));
                 events.Add(Event(shopper, BehaviourEventType.Purchase, at.AddSeconds(60), category, product, null, Math.Round(price, 2), null));
             }
         }

@@ -124,8 +124,8 @@ internal static class IngestBenchmark
         return new EventBatch(events, []);
     }
 
-    private static double Percentile(double[] sorted, double q) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+    private static double Percentile(double[] sorted, double quantile) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))];
 
     private sealed record Measurement(double EventsPerSecond, double P50Ms, double P99Ms);
 }

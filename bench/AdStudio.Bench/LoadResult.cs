@@ -7,14 +7,14 @@ internal sealed record LoadResult(string Target, long Requests, long Failures, d
 {
     public double RequestsPerSecond => Requests / Seconds;
 
-    public double Percentile(double p)
+    public double Percentile(double percent)
     {
         if (LatenciesMs.Length == 0)
         {
             return double.NaN;
         }
 
-        var index = (int)Math.Ceiling(p / 100 * LatenciesMs.Length) - 1;
+        var index = (int)Math.Ceiling(percent / 100 * LatenciesMs.Length) - 1;
         return LatenciesMs[Math.Clamp(index, 0, LatenciesMs.Length - 1)];
     }
 

@@ -110,10 +110,10 @@ internal static class ModelBenchmark
         var scoring = Time(() => single.Sum(c => audience.Score(c, ids, End.AddHours(14), 1000, CancellationToken.None).Shoppers), out var pairs);
         var vectors = single.SelectMany(c => ids.Select(id =>
         {
-            var f = new float[layout.Width];
-            var s = features[id];
-            layout.Write(f, s, s.Interests, c.Creatives[0].Facts, layout.CategoryIndex(c.Creatives[0].Category), End.AddHours(14), "sidebar", c.Creatives[0].SmoothedCtr);
-            return f;
+            var vector = new float[layout.Width];
+            var profile = features[id];
+            layout.Write(vector, profile, profile.Interests, c.Creatives[0].Facts, layout.CategoryIndex(c.Creatives[0].Category), End.AddHours(14), "sidebar", c.Creatives[0].SmoothedCtr);
+            return vector;
         })).ToList();
         var batch = Time(() => ClickModelTrainer.Predict(ml, best.Model, ClickModelTrainer.Schema(layout.Width), vectors).Length, out _);
 
@@ -147,9 +147,9 @@ internal static class ModelBenchmark
         report.AppendLine("Reproduce: `dotnet run -c Release --project bench/AdStudio.Bench -- models`.");
     }
 
-    private static ServingCampaign Campaign(int id, DemoCampaign c) => new(
-        id, c.BidType, c.Bid, 1e9, 1e9, 0, 0, End.AddDays(-60), null, [], [], [],
-        [.. c.Creatives.Select((cr, i) => new ServingCreative((id * 10) + i, cr.Headline, "", "", c.Category, cr.Width, cr.Height, 0.015, Discount: cr.Discount))],
+    private static ServingCampaign Campaign(int id, DemoCampaign demoCampaign) => new(
+        id, demoCampaign.BidType, demoCampaign.Bid, 1e9, 1e9, 0, 0, End.AddDays(-60), null, [], [], [],
+        [.. demoCampaign.Creatives.Select((cr, i) => new ServingCreative((id * 10) + i, cr.Headline, "", "", demoCampaign.Category, cr.Width, cr.Height, 0.015, Discount: cr.Discount))],
         null, 0.1);
 
     private static BinaryMetrics Oracle(SyntheticHistory history, List<ClickRow> validation)
@@ -170,13 +170,13 @@ internal static class ModelBenchmark
         var (share, events) = (names.IndexOf("interest_in_ad_category"), names.IndexOf("log_events"));
         var shoppers = history.World.Shoppers.ToDictionary(s => s.Id);
         var demo = DemoCatalog.Campaigns.SelectMany(c => c.Creatives.Select(cr => new CreativeTruth(Catalog.IndexOf(c.Category), cr.Appeal, cr.Discount))).ToArray();
-        var k = layout.Categories.Length;
+        var categories = layout.Categories.Length;
         return BinaryMetrics.Compute([.. validation.Select(r => r.Clicked)], [.. validation.Select(r =>
         {
-            var (s, c) = (shoppers[r.ShopperId], demo[r.CreativeId - 1]);
-            var n = Math.Exp(r.Features[events]) - 1;
-            var observed = ((r.Features[share] * n) + (2.0 / k)) / (n + 2);
-            return GroundTruth.ClickProbability(s, c, r.Hour, Math.Log((k * observed) + 0.05));
+            var (shopper, creative) = (shoppers[r.ShopperId], demo[r.CreativeId - 1]);
+            var eventCount = Math.Exp(r.Features[events]) - 1;
+            var observed = ((r.Features[share] * eventCount) + (2.0 / categories)) / (eventCount + 2);
+            return GroundTruth.ClickProbability(shopper, creative, r.Hour, Math.Log((categories * observed) + 0.05));
         })]);
     }
 

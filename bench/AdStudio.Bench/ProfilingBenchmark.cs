@@ -100,13 +100,13 @@ internal static class ProfilingBenchmark
             }
         }
 
-        await using (var e = EventCommand(connection, transaction))
+        await using (var insertEvent = EventCommand(connection, transaction))
         {
             for (var s = 0; s < Shoppers; s++)
             {
                 for (var i = 0; i < EventsPerShopper; i++)
                 {
-                    await WriteEventAsync(e, $"s{s:D6}", random, now.AddMinutes(-random.Next(60 * 24 * 60)));
+                    await WriteEventAsync(insertEvent, $"s{s:D6}", random, now.AddMinutes(-random.Next(60 * 24 * 60)));
                 }
             }
         }
@@ -122,13 +122,13 @@ internal static class ProfilingBenchmark
         await using var transaction = await connection.BeginTransactionAsync();
         var random = new Random(9);
         var touched = new HashSet<string>();
-        await using (var e = EventCommand(connection, transaction))
+        await using (var insertEvent = EventCommand(connection, transaction))
         {
             for (var i = 0; i < NewEvents; i++)
             {
                 var id = $"s{random.Next(Shoppers):D6}";
                 touched.Add(id);
-                await WriteEventAsync(e, id, random, now.AddMinutes(1));
+                await WriteEventAsync(insertEvent, id, random, now.AddMinutes(1));
             }
         }
 
@@ -136,16 +136,16 @@ internal static class ProfilingBenchmark
         return [.. touched];
     }
 
-    private static async Task WriteEventAsync(DbCommand e, string shopper, Random random, DateTime at)
+    private static async Task WriteEventAsync(DbCommand insertEvent, string shopper, Random random, DateTime at)
     {
         var type = random.Next(10) switch { < 7 => 0, 7 => 1, 8 => 2, _ => 3 };
-        e.Parameters[0].Value = shopper;
-        e.Parameters[1].Value = type;
-        e.Parameters[2].Value = Categories[random.Next(Categories.Length)];
-        e.Parameters[3].Value = type == 3 ? 10 + (random.NextDouble() * 200) : DBNull.Value;
-        e.Parameters[4].Value = type == 0 ? random.Next(5, 120) : DBNull.Value;
-        e.Parameters[5].Value = at;
-        await e.ExecuteNonQueryAsync();
+        insertEvent.Parameters[0].Value = shopper;
+        insertEvent.Parameters[1].Value = type;
+        insertEvent.Parameters[2].Value = Categories[random.Next(Categories.Length)];
+        insertEvent.Parameters[3].Value = type == 3 ? 10 + (random.NextDouble() * 200) : DBNull.Value;
+        insertEvent.Parameters[4].Value = type == 0 ? random.Next(5, 120) : DBNull.Value;
+        insertEvent.Parameters[5].Value = at;
+        await insertEvent.ExecuteNonQueryAsync();
     }
 
     private static DbCommand EventCommand(DbConnection connection, DbTransaction transaction) => BenchSql.Command(connection, transaction,
@@ -169,10 +169,10 @@ internal static class ProfilingBenchmark
             command.Parameters.Add(since);
             for (var i = 0; chunk is not null && i < chunk.Length; i++)
             {
-                var p = command.CreateParameter();
-                p.ParameterName = $"@s{i}";
-                p.Value = chunk[i];
-                command.Parameters.Add(p);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@s{i}";
+                parameter.Value = chunk[i];
+                command.Parameters.Add(parameter);
             }
 
             await using var reader = await command.ExecuteReaderAsync();

@@ -48,11 +48,11 @@ internal sealed record SyntheticHistory(List<TimelineEvent> Events, List<Timelin
 
     private static int Pick(Random random, double[] weights)
     {
-        var u = random.NextDouble() * weights.Sum();
+        var draw = random.NextDouble() * weights.Sum();
         for (var i = 0; i < weights.Length; i++)
         {
-            u -= weights[i];
-            if (u <= 0)
+            draw -= weights[i];
+            if (draw <= 0)
             {
                 return i;
             }

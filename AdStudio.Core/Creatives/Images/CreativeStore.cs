@@ -11,21 +11,25 @@ namespace AdStudio.Core.Creatives.Images;
 public sealed class CreativeStore(DataPaths paths)
 {
     public const string PublicPrefix = "/creatives/files/";
-    private const int ThumbnailWidth = 160;
-    private const int ThumbnailHeight = 120;
 
     public string Folder => Path.Combine(paths.Directory, "creatives");
 
-    /// <summary>Writes the image and its thumbnail (once per content) and returns the hash and public URLs.</summary>
-    public async Task<(string Hash, string ImageUrl, string ThumbnailUrl)> SaveAsync(InspectedImage image, CancellationToken ct)
+    /// <summary>
+    /// Starts a set of writes that is undone unless kept: an upload batch writes its files first and keeps them only
+    /// once its database rows are committed, so a failure midway leaves no file behind.
+    /// </summary>
+    public StoreBatch BeginBatch() => new(this);
+
+    /// <summary>Writes an image and its thumbnail (once per content); <paramref name="created"/> gets the paths this call made.</summary>
+    internal async Task<StoredImage> SaveAsync(InspectedImage image, List<string> created, CancellationToken ct)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(image.Clean));
         Directory.CreateDirectory(Folder);
         var file = $"{hash}.{image.Extension}";
         var thumb = $"{hash}-thumb.png";
-        await WriteOnceAsync(Path.Combine(Folder, file), image.Clean, ct);
-        await WriteOnceAsync(Path.Combine(Folder, thumb), ImageInspector.Thumbnail(image.Clean, ThumbnailWidth, ThumbnailHeight), ct);
-        return (hash, PublicPrefix + file, PublicPrefix + thumb);
+        await WriteOnceAsync(Path.Combine(Folder, file), image.Clean, created, ct);
+        await WriteOnceAsync(Path.Combine(Folder, thumb), image.Thumbnail, created, ct);
+        return new StoredImage(hash, PublicPrefix + file, PublicPrefix + thumb);
     }
 
     /// <summary>The stored file for a public file name, or null when the name is not one this store makes.</summary>
@@ -62,16 +66,25 @@ public sealed class CreativeStore(DataPaths paths)
         return hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower) && extension is "png" or "jpg" or "webp";
     }
 
-    private static async Task WriteOnceAsync(string path, byte[] bytes, CancellationToken ct)
+    private static async Task WriteOnceAsync(string path, byte[] bytes, List<string> created, CancellationToken ct)
     {
         if (File.Exists(path))
         {
             return;
         }
 
-        // Write beside, then move: a reader never sees half a file.
+        // Write beside, then move: a reader never sees half a file, and a failed write leaves no temporary file.
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temp, bytes, ct);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            await File.WriteAllBytesAsync(temp, bytes, ct);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+
+        created.Add(path);
     }
 }

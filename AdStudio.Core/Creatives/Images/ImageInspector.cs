@@ -5,10 +5,18 @@ namespace AdStudio.Core.Creatives.Images;
 /// <summary>
 /// Decides what an upload is from its bytes, never its name: the magic number must be PNG, JPEG, GIF or
 /// WebP, the header's pixel count must be sane before anything is decoded (decompression bombs), and the
-/// whole image must decode. The stored file is re-encoded from the decoded pixels.
+/// whole image must decode. The stored file and its thumbnail are both made from those decoded pixels, so
+/// an image is decoded exactly once: nothing after this reads the upload's bytes again.
 /// </summary>
 public static class ImageInspector
 {
+    /// <summary>The thumbnail's box; the aspect ratio is kept inside it.</summary>
+    public const int ThumbnailWidth = 160;
+
+    /// <inheritdoc cref="ThumbnailWidth"/>
+    public const int ThumbnailHeight = 120;
+
+    /// <summary>Judges, decodes (once) and re-encodes an upload; throws <see cref="ImageRejectedException"/> with a plain reason.</summary>
     public static InspectedImage Inspect(byte[] data, long maxBytes, long maxPixels)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -54,40 +62,39 @@ public static class ImageInspector
         };
         using var image = SKImage.FromBitmap(bitmap);
         using var encoded = image.Encode(encoding, 90);
-        return new InspectedImage(format, info.Width, info.Height, encoded.ToArray(), extension, contentType);
+        return new InspectedImage(format, info.Width, info.Height, encoded.ToArray(), extension, contentType, Thumbnail(bitmap));
     }
 
-    /// <summary>A small PNG thumbnail, at most <paramref name="maxWidth"/>×<paramref name="maxHeight"/>, aspect kept.</summary>
-    public static byte[] Thumbnail(byte[] clean, int maxWidth, int maxHeight)
+    /// <summary>A small PNG of the decoded pixels, at most <see cref="ThumbnailWidth"/>×<see cref="ThumbnailHeight"/>, aspect kept.</summary>
+    private static byte[] Thumbnail(SKBitmap source)
     {
-        using var source = SKBitmap.Decode(clean) ?? throw new ImageRejectedException("The stored image cannot be read.");
-        var scale = Math.Min(1.0, Math.Min((double)maxWidth / source.Width, (double)maxHeight / source.Height));
+        var scale = Math.Min(1.0, Math.Min((double)ThumbnailWidth / source.Width, (double)ThumbnailHeight / source.Height));
         var width = Math.Max(1, (int)Math.Round(source.Width * scale));
         var height = Math.Max(1, (int)Math.Round(source.Height * scale));
-        using var resized = source.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var resized = source.Resize(source.Info.WithSize(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
         using var image = SKImage.FromBitmap(resized);
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();
     }
 
-    private static ImageFormat? Sniff(ReadOnlySpan<byte> d)
+    private static ImageFormat? Sniff(ReadOnlySpan<byte> head)
     {
-        if (d.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         {
             return ImageFormat.Png;
         }
 
-        if (d.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
         {
             return ImageFormat.Jpeg;
         }
 
-        if (d.StartsWith("GIF87a"u8) || d.StartsWith("GIF89a"u8))
+        if (head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8))
         {
             return ImageFormat.Gif;
         }
 
-        return d.Length >= 12 && d.StartsWith("RIFF"u8) && d[8..12].SequenceEqual("WEBP"u8) ? ImageFormat.WebP : null;
+        return head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8) ? ImageFormat.WebP : null;
     }
 
     private static bool LooksLikeSvg(byte[] data)

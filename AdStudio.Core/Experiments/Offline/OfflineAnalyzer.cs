@@ -20,9 +20,9 @@ public static class OfflineAnalyzer
         }
 
         var control = options.Control is null ? 0 : Index(variants, options.Control);
-        if (options.Weights is { } w && w.Count != variants.Count)
+        if (options.Weights is { } weights && weights.Count != variants.Count)
         {
-            throw new UnitFileException($"weights has {w.Count} value(s) but the file has {variants.Count} variants ({string.Join(", ", variants.Select(v => v.Name))}).");
+            throw new UnitFileException($"weights has {weights.Count} value(s) but the file has {variants.Count} variants ({string.Join(", ", variants.Select(v => v.Name))}).");
         }
 
         var warnings = new List<string>();
@@ -39,8 +39,8 @@ public static class OfflineAnalyzer
         SrmResult srm;
         try
         {
-            var p = SampleRatioCheck.PValue([.. variants.Select(v => v.Units)], options.Weights ?? [.. variants.Select(_ => 1.0)]);
-            srm = new SrmResult(p, p < SampleRatioCheck.Threshold);
+            var pValue = SampleRatioCheck.PValue([.. variants.Select(v => v.Units)], options.Weights ?? [.. variants.Select(_ => 1.0)]);
+            srm = new SrmResult(pValue, pValue < SampleRatioCheck.Threshold);
         }
         catch (StatsInputException ex)
         {
@@ -80,7 +80,7 @@ public static class OfflineAnalyzer
     private static OfflineMetric[] Metric(
         IReadOnlyList<VariantTally> variants, int control, string key, Func<VariantTally, ArmMoments> moments, CompareOptions options, List<string> warnings)
     {
-        var c = moments(variants[control]);
+        var controlMoments = moments(variants[control]);
         var comparisons = new ComparisonResult?[variants.Count];
         for (var i = 0; i < variants.Count; i++)
         {
@@ -91,7 +91,7 @@ public static class OfflineAnalyzer
 
             try
             {
-                comparisons[i] = Comparison.Compare(c, moments(variants[i]), options);
+                comparisons[i] = Comparison.Compare(controlMoments, moments(variants[i]), options);
             }
             catch (StatsInputException ex)
             {
@@ -105,13 +105,13 @@ public static class OfflineAnalyzer
         return [.. variants.Select((v, i) =>
         {
             var value = moments(v).Mean;
-            if (comparisons[i] is not { } r)
+            if (comparisons[i] is not { } comparison)
             {
                 return new OfflineMetric(key, value);
             }
 
-            var k = compared.IndexOf(i);
-            return new OfflineMetric(key, value, r.Effect, r.CiLow, r.CiHigh, r.PValue, r.ChanceToWin, adjusted?[k]);
+            var comparedIndex = compared.IndexOf(i);
+            return new OfflineMetric(key, value, comparison.Effect, comparison.CiLow, comparison.CiHigh, comparison.PValue, comparison.ChanceToWin, adjusted?[comparedIndex]);
         })];
     }
 }

@@ -59,7 +59,7 @@ public static class UnitFileReader
                     continue;
                 }
 
-                if (!tallies.TryGetValue(variant!, out var t))
+                if (!tallies.TryGetValue(variant!, out var tally))
                 {
                     if (tallies.Count == MaxVariants)
                     {
@@ -69,7 +69,7 @@ public static class UnitFileReader
                     order.Add(variant!);
                 }
 
-                tallies[variant!] = (t.Conversions.Add(converted ? 1 : 0), t.Revenue.Add(revenue));
+                tallies[variant!] = (tally.Conversions.Add(converted ? 1 : 0), tally.Revenue.Add(revenue));
             }
         }
         catch (CsvFormatException ex)
@@ -148,7 +148,7 @@ public static class UnitFileReader
     };
 
     private static string? Field(CsvReader reader, int index) =>
-        index < reader.FieldCount && reader.GetStringOrNull(index) is { } s && s.Trim().Length > 0 ? s.Trim() : null;
+        index < reader.FieldCount && reader.GetStringOrNull(index) is { } value && value.Trim().Length > 0 ? value.Trim() : null;
 
     private static void Keep<T>(List<T> examples, T item)
     {

@@ -39,11 +39,11 @@ internal static class CumulativeLift
                     continue;
                 }
 
-                var r = Comparison.Compare(
+                var comparison = Comparison.Compare(
                     ArmMoments.OfProportion(new SampleStats(units[0], conversions[0], conversions[0])),
                     ArmMoments.OfProportion(new SampleStats(units[t], conversions[t], conversions[t])),
                     options);
-                points.Add(new CumulativePoint(group.Key, design.Arms[t].VariantId, r.Effect, r.CiLow, r.CiHigh));
+                points.Add(new CumulativePoint(group.Key, design.Arms[t].VariantId, comparison.Effect, comparison.CiLow, comparison.CiHigh));
             }
         }
 

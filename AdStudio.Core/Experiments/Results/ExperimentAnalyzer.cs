@@ -23,18 +23,18 @@ public static class ExperimentAnalyzer
                 continue;
             }
 
-            if (totals.TryGetValue(day.ShopperId, out var t) && t.VariantId != day.VariantId)
+            if (totals.TryGetValue(day.ShopperId, out var shopperTotals) && shopperTotals.VariantId != day.VariantId)
             {
                 crossed.Add(day.ShopperId);
                 continue;
             }
 
-            if (t is null)
+            if (shopperTotals is null)
             {
-                totals[day.ShopperId] = t = new ShopperTotals(day.VariantId);
+                totals[day.ShopperId] = shopperTotals = new ShopperTotals(day.VariantId);
             }
 
-            t.Add(day);
+            shopperTotals.Add(day);
         }
 
         if (crossed.Count > 0)
@@ -77,7 +77,7 @@ public static class ExperimentAnalyzer
     /// <summary>Marks the primary metric and each arm with too few units or events (a treatment also needs the control to have enough).</summary>
     private static MetricResult Judge(MetricResult metric, ExperimentDesign design, ExperimentsOptions minimums)
     {
-        bool Enough(VariantMetric v) => v.Units >= minimums.MinUnitsPerArm && v.Events >= minimums.MinEventsPerArm;
+        bool Enough(VariantMetric metric) => metric.Units >= minimums.MinUnitsPerArm && metric.Events >= minimums.MinEventsPerArm;
         var control = metric.Variants.Count > 0 && Enough(metric.Variants[0]);
         return metric with
         {
@@ -176,7 +176,7 @@ public static class ExperimentAnalyzer
         var adjusted = HolmCorrection.Adjust([.. compared.Select(t => comparisons[t]!.PValue)]);
         var variants = design.Arms.Select((arm, i) => new VariantMetric(
             arm.VariantId, values[i].Units, values[i].Value, comparisons[i],
-            compared.IndexOf(i) is var k and >= 0 ? adjusted[k] : null, problems[i])
+            compared.IndexOf(i) is var comparedIndex and >= 0 ? adjusted[comparedIndex] : null, problems[i])
         { Events = values[i].Events }).ToList();
         return new MetricResult(key, MetricKey.Label(key), cuped, variants);
     }

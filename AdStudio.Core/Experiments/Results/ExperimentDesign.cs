@@ -18,17 +18,17 @@ public sealed record ExperimentDesign(
 {
     /// <param name="objective">The campaign's objective, which picks the primary metric of an experiment that has none stored.</param>
     /// <param name="creativeNames">Creative names by id, for arms that kept a placeholder name.</param>
-    public static ExperimentDesign Of(Experiment e, CampaignObjective objective = CampaignObjective.Clicks, IReadOnlyDictionary<int, string>? creativeNames = null) => new(
-        e.Id,
-        e.Name,
-        e.Status,
-        [.. e.Variants.OrderByDescending(v => v.IsControl).ThenBy(v => v.Id)
+    public static ExperimentDesign Of(Experiment experiment, CampaignObjective objective = CampaignObjective.Clicks, IReadOnlyDictionary<int, string>? creativeNames = null) => new(
+        experiment.Id,
+        experiment.Name,
+        experiment.Status,
+        [.. experiment.Variants.OrderByDescending(v => v.IsControl).ThenBy(v => v.Id)
             .Select(v => new ArmDesign(v.Id, v.Name, v.CreativeId, v.Weight, v.IsControl, creativeNames?.GetValueOrDefault(v.CreativeId)))],
-        e.Alpha,
-        e.Sequential,
-        e.SequentialTuning,
-        e.UseCuped,
-        e.PlannedUnitsPerVariant,
-        MetricKey.IsKnown(e.PrimaryMetric) ? e.PrimaryMetric! : MetricKey.DefaultFor(objective),
-        e.MinimumDetectableEffect);
+        experiment.Alpha,
+        experiment.Sequential,
+        experiment.SequentialTuning,
+        experiment.UseCuped,
+        experiment.PlannedUnitsPerVariant,
+        MetricKey.IsKnown(experiment.PrimaryMetric) ? experiment.PrimaryMetric! : MetricKey.DefaultFor(objective),
+        experiment.MinimumDetectableEffect);
 }

@@ -22,7 +22,7 @@ public sealed record ExperimentVerdict(VerdictKind Kind, string Text, string Met
         var label = metric.Label;
         if (results.SampleRatioMismatch)
         {
-            return new(VerdictKind.DoNotDecide, $"Do not decide: the arms did not get their configured shares of shoppers (sample-ratio mismatch, p = {P(results.SampleRatioPValue)}); fix assignment or logging first.", metric.Key, null, null);
+            return new(VerdictKind.DoNotDecide, $"Do not decide: the arms did not get their configured shares of shoppers (sample-ratio mismatch, p = {PValueText(results.SampleRatioPValue)}); fix assignment or logging first.", metric.Key, null, null);
         }
 
         var treatments = metric.Variants.Skip(1).ToList();
@@ -33,23 +33,23 @@ public sealed record ExperimentVerdict(VerdictKind Kind, string Text, string Met
         }
 
         var control = results.Arms[0];
-        var read = treatments.Select(v => (Variant: v, P: v.AdjustedPValue ?? v.Comparison!.PValue, C: v.Comparison!)).ToList();
-        var winners = read.Where(t => t.P < results.Alpha && t.C.Effect > 0).OrderByDescending(t => t.C.Effect).ToList();
+        var read = treatments.Select(v => (Variant: v, PValue: v.AdjustedPValue ?? v.Comparison!.PValue, Comparison: v.Comparison!)).ToList();
+        var winners = read.Where(t => t.PValue < results.Alpha && t.Comparison.Effect > 0).OrderByDescending(t => t.Comparison.Effect).ToList();
         if (winners.Count > 0)
         {
-            var (v, p, c) = winners[0];
-            var arm = Arm(results, v.VariantId);
-            return new(VerdictKind.TreatmentWins, $"Treatment '{arm.Label}' wins on {label}: {Lift(c.Effect, metric.LiftType)}, {Percent(c.ChanceToWin)} chance to win, p {P(p)}.", metric.Key, v.VariantId, 0);
+            var (winner, pValue, comparison) = winners[0];
+            var arm = Arm(results, winner.VariantId);
+            return new(VerdictKind.TreatmentWins, $"Treatment '{arm.Label}' wins on {label}: {Lift(comparison.Effect, metric.LiftType)}, {Percent(comparison.ChanceToWin)} chance to win, p {PValueText(pValue)}.", metric.Key, winner.VariantId, 0);
         }
 
-        if (read.All(t => t.P < results.Alpha && t.C.Effect < 0))
+        if (read.All(t => t.PValue < results.Alpha && t.Comparison.Effect < 0))
         {
-            var (v, p, c) = read.OrderByDescending(t => t.C.Effect).First();
-            var arm = Arm(results, v.VariantId);
-            return new(VerdictKind.ControlWins, $"Control '{control.Label}' wins on {label}: treatment '{arm.Label}' {Lift(c.Effect, metric.LiftType)}, {Percent(c.ChanceToWin)} chance to win, p {P(p)}.", metric.Key, control.VariantId, 0);
+            var (closest, pValue, comparison) = read.OrderByDescending(t => t.Comparison.Effect).First();
+            var arm = Arm(results, closest.VariantId);
+            return new(VerdictKind.ControlWins, $"Control '{control.Label}' wins on {label}: treatment '{arm.Label}' {Lift(comparison.Effect, metric.LiftType)}, {Percent(comparison.ChanceToWin)} chance to win, p {PValueText(pValue)}.", metric.Key, control.VariantId, 0);
         }
 
-        if (Margin(results, metric) is { } margin && read.All(t => t.C.CiLow > -margin && t.C.CiHigh < margin))
+        if (Margin(results, metric) is { } margin && read.All(t => t.Comparison.CiLow > -margin && t.Comparison.CiHigh < margin))
         {
             return new(VerdictKind.Equivalent, $"No winner: the arms are equivalent on {label} within ±{Magnitude(margin, metric.LiftType)} (every interval lies inside it).", metric.Key, null, 0);
         }
@@ -129,5 +129,5 @@ public sealed record ExperimentVerdict(VerdictKind Kind, string Text, string Met
     private static string Percent(double share) => (share * 100).ToString("0.0", Culture) + " %";
 
     /// <summary>"= 0.004" or "&lt; 0.001".</summary>
-    private static string P(double p) => p < 0.001 ? "< 0.001" : "= " + p.ToString("0.000", Culture);
+    private static string PValueText(double pValue) => pValue < 0.001 ? "< 0.001" : "= " + pValue.ToString("0.000", Culture);
 }

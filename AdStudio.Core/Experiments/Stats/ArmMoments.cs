@@ -6,9 +6,9 @@ public readonly record struct ArmMoments(long N, double Mean, double Variance)
     /// <summary>Squared standard error of the arm's mean.</summary>
     public double MeanVariance => N == 0 ? 0 : Variance / N;
 
-    public static ArmMoments OfMean(SampleStats s) => new(s.N, s.Mean, s.Variance);
+    public static ArmMoments OfMean(SampleStats stats) => new(stats.N, stats.Mean, stats.Variance);
 
-    public static ArmMoments OfProportion(SampleStats s) => new(s.N, s.Mean, s.ProportionVariance);
+    public static ArmMoments OfProportion(SampleStats stats) => new(stats.N, stats.Mean, stats.ProportionVariance);
 
-    public static ArmMoments OfRatio(RatioStats s) => new(s.N, s.Ratio, s.Variance);
+    public static ArmMoments OfRatio(RatioStats stats) => new(stats.N, stats.Ratio, stats.Variance);
 }

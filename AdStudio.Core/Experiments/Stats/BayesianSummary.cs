@@ -9,17 +9,17 @@ namespace AdStudio.Core.Experiments.Stats;
 /// </summary>
 public static class BayesianSummary
 {
-    public static (double ChanceToWin, double RiskOfTreatment, double RiskOfControl) Of(EffectEstimate e)
+    public static (double ChanceToWin, double RiskOfTreatment, double RiskOfControl) Of(EffectEstimate estimate)
     {
-        var se = e.StandardError;
+        var se = estimate.StandardError;
         if (se <= 0 || double.IsNaN(se))
         {
-            var win = e.Effect > 0 ? 1 : e.Effect < 0 ? 0 : 0.5;
-            return (win, Math.Max(-e.Effect, 0), Math.Max(e.Effect, 0));
+            var win = estimate.Effect > 0 ? 1 : estimate.Effect < 0 ? 0 : 0.5;
+            return (win, Math.Max(-estimate.Effect, 0), Math.Max(estimate.Effect, 0));
         }
 
-        var z = e.Effect / se;
-        var density = se * Normal.PDF(0, 1, z);
-        return (Normal.CDF(0, 1, z), density - (e.Effect * Normal.CDF(0, 1, -z)), density + (e.Effect * Normal.CDF(0, 1, z)));
+        var zScore = estimate.Effect / se;
+        var density = se * Normal.PDF(0, 1, zScore);
+        return (Normal.CDF(0, 1, zScore), density - (estimate.Effect * Normal.CDF(0, 1, -zScore)), density + (estimate.Effect * Normal.CDF(0, 1, zScore)));
     }
 }

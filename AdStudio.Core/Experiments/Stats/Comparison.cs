@@ -61,7 +61,7 @@ public static class Comparison
             return new ComparisonResult(estimate.Effect, estimate.Effect, estimate.Effect, 0, 1, certain.ChanceToWin, certain.RiskOfTreatment, certain.RiskOfControl, warnings);
         }
 
-        var (low, high, p) = options.Sequential
+        var (low, high, pValue) = options.Sequential
             ? SequentialTest.Evaluate(estimate, options.Alpha, options.Alternative, options.SequentialTuning)
             : FixedHorizonTest.Evaluate(estimate, options.Alpha, options.Alternative);
         var bayes = BayesianSummary.Of(estimate);
@@ -70,25 +70,25 @@ public static class Comparison
             warnings.Add($"Only {estimate.TotalUnits} units in total: the normal approximation behind these numbers is rough.");
         }
 
-        return new ComparisonResult(estimate.Effect, low, high, estimate.StandardError, p, bayes.ChanceToWin, bayes.RiskOfTreatment, bayes.RiskOfControl, warnings);
+        return new ComparisonResult(estimate.Effect, low, high, estimate.StandardError, pValue, bayes.ChanceToWin, bayes.RiskOfTreatment, bayes.RiskOfControl, warnings);
     }
 
-    private static ComparisonResult CheckFinite(ComparisonResult r)
+    private static ComparisonResult CheckFinite(ComparisonResult result)
     {
         (string Name, double? Value)[] numbers =
         [
-            ("effect", r.Effect), ("ciLow", r.CiLow), ("ciHigh", r.CiHigh), ("standardError", r.StandardError), ("pValue", r.PValue),
-            ("chanceToWin", r.ChanceToWin), ("riskOfTreatment", r.RiskOfTreatment), ("riskOfControl", r.RiskOfControl),
+            ("effect", result.Effect), ("ciLow", result.CiLow), ("ciHigh", result.CiHigh), ("standardError", result.StandardError), ("pValue", result.PValue),
+            ("chanceToWin", result.ChanceToWin), ("riskOfTreatment", result.RiskOfTreatment), ("riskOfControl", result.RiskOfControl),
         ];
         foreach (var (name, value) in numbers)
         {
-            if (value is { } v && !double.IsFinite(v))
+            if (value is { } number && !double.IsFinite(number))
             {
-                throw new StatsInputException($"The {name} of this comparison is not a finite number ({v}); the inputs are too extreme (huge sums, a tiny alpha or variance).");
+                throw new StatsInputException($"The {name} of this comparison is not a finite number ({number}); the inputs are too extreme (huge sums, a tiny alpha or variance).");
             }
         }
 
-        return r;
+        return result;
     }
 
     private static void Check(long controlN, long treatmentN, CompareOptions options)

@@ -10,5 +10,5 @@ public readonly record struct CupedStats(SampleStats Post, SampleStats Pre, doub
 
     public CupedStats Add(double post, double pre) => new(Post.Add(post), Pre.Add(pre), SumProducts + (post * pre));
 
-    public static CupedStats operator +(CupedStats a, CupedStats b) => new(a.Post + b.Post, a.Pre + b.Pre, a.SumProducts + b.SumProducts);
+    public static CupedStats operator +(CupedStats left, CupedStats right) => new(left.Post + right.Post, left.Pre + right.Pre, left.SumProducts + right.SumProducts);
 }

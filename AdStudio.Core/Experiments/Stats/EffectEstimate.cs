@@ -37,9 +37,9 @@ public readonly record struct EffectEstimate(double Effect, double Variance, dou
             return double.PositiveInfinity;
         }
 
-        var a = treatment.MeanVariance / scale;
-        var b = control.MeanVariance / scale;
-        var denominator = (a * a / (treatment.N - 1)) + (b * b / (control.N - 1));
-        return denominator <= 0 ? double.PositiveInfinity : (a + b) * (a + b) / denominator;
+        var treatmentShare = treatment.MeanVariance / scale;
+        var controlShare = control.MeanVariance / scale;
+        var denominator = (treatmentShare * treatmentShare / (treatment.N - 1)) + (controlShare * controlShare / (control.N - 1));
+        return denominator <= 0 ? double.PositiveInfinity : (treatmentShare + controlShare) * (treatmentShare + controlShare) / denominator;
     }
 }

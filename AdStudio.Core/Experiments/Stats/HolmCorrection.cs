@@ -8,14 +8,14 @@ public static class HolmCorrection
 {
     public static double[] Adjust(IReadOnlyList<double> pValues)
     {
-        var m = pValues.Count;
-        var order = Enumerable.Range(0, m).OrderBy(i => pValues[i]).ToArray();
-        var adjusted = new double[m];
+        var tests = pValues.Count;
+        var order = Enumerable.Range(0, tests).OrderBy(i => pValues[i]).ToArray();
+        var adjusted = new double[tests];
         var running = 0.0;
-        for (var rank = 0; rank < m; rank++)
+        for (var rank = 0; rank < tests; rank++)
         {
             var i = order[rank];
-            running = Math.Max(running, Math.Min(1, (m - rank) * pValues[i]));
+            running = Math.Max(running, Math.Min(1, (tests - rank) * pValues[i]));
             adjusted[i] = running;
         }
 

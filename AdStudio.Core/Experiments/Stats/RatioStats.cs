@@ -26,16 +26,16 @@ public readonly record struct RatioStats(long N, SampleStats Numerator, SampleSt
                 return 0;
             }
 
-            var v = (Numerator.Variance / (my * my))
+            var variance = (Numerator.Variance / (my * my))
                 - (2 * mx * Covariance / (my * my * my))
                 + (mx * mx * Denominator.Variance / (my * my * my * my));
-            return Math.Max(0, v);
+            return Math.Max(0, variance);
         }
     }
 
     public RatioStats Add(double numerator, double denominator) =>
         new(N + 1, Numerator.Add(numerator), Denominator.Add(denominator), SumProducts + (numerator * denominator));
 
-    public static RatioStats operator +(RatioStats a, RatioStats b) =>
-        new(a.N + b.N, a.Numerator + b.Numerator, a.Denominator + b.Denominator, a.SumProducts + b.SumProducts);
+    public static RatioStats operator +(RatioStats left, RatioStats right) =>
+        new(left.N + right.N, left.Numerator + right.Numerator, left.Denominator + right.Denominator, left.SumProducts + right.SumProducts);
 }

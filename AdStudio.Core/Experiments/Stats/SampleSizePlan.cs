@@ -29,10 +29,10 @@ public sealed record SampleSizePlan(long UnitsPerVariant, long TotalUnits, int? 
         }
 
         var perComparisonAlpha = alpha / (variants - 1);
-        var z = Normal.InvCDF(0, 1, 1 - (perComparisonAlpha / 2)) + Normal.InvCDF(0, 1, power);
+        var zSum = Normal.InvCDF(0, 1, 1 - (perComparisonAlpha / 2)) + Normal.InvCDF(0, 1, power);
         var p1 = baselineRate;
         var variance = (treated * (1 - treated) / (p1 * p1)) + (treated * treated * p1 * (1 - p1) / (p1 * p1 * p1 * p1));
-        var needed = Math.Ceiling(z * z * variance / (relativeEffect * relativeEffect));
+        var needed = Math.Ceiling(zSum * zSum * variance / (relativeEffect * relativeEffect));
         if (!(needed <= StatsLimits.MaxUnitsPerArm) || variants > 1000)
         {
             throw new StatsInputException($"This test would need more than {StatsLimits.MaxUnitsPerArm:N0} units per variant (or more than 1,000 variants); choose a larger minimum detectable effect.");
@@ -41,7 +41,7 @@ public sealed record SampleSizePlan(long UnitsPerVariant, long TotalUnits, int? 
         var perVariant = (long)needed;
         var total = perVariant * variants;
         var daysNeeded = unitsPerDay is > 0 ? Math.Ceiling(total / unitsPerDay.Value) : (double?)null;
-        int? days = daysNeeded is { } d ? (d <= int.MaxValue ? (int)d : throw new StatsInputException("At this traffic the test would run longer than any calendar; choose a larger effect.")) : null;
+        int? days = daysNeeded is { } daysValue ? (daysValue <= int.MaxValue ? (int)daysValue : throw new StatsInputException("At this traffic the test would run longer than any calendar; choose a larger effect.")) : null;
         return new SampleSizePlan(perVariant, total, days);
     }
 }

@@ -14,7 +14,7 @@ public readonly record struct SampleStats(long N, double Sum, double SumSquares)
     /// <summary>Variance of a 0/1 metric, p(1 − p).</summary>
     public double ProportionVariance => N == 0 ? 0 : Mean * (1 - Mean);
 
-    public static SampleStats operator +(SampleStats a, SampleStats b) => new(a.N + b.N, a.Sum + b.Sum, a.SumSquares + b.SumSquares);
+    public static SampleStats operator +(SampleStats left, SampleStats right) => new(left.N + right.N, left.Sum + right.Sum, left.SumSquares + right.SumSquares);
 
     public SampleStats Add(double value) => new(N + 1, Sum + value, SumSquares + (value * value));
 }

@@ -16,45 +16,45 @@ public static class SequentialTest
 {
     public static double Rho(double alpha, double tuning)
     {
-        var l = -2 * Math.Log(alpha);
-        return Math.Sqrt((l + Math.Log(l + 1)) / tuning);
+        var minusTwoLnAlpha = -2 * Math.Log(alpha);
+        return Math.Sqrt((minusTwoLnAlpha + Math.Log(minusTwoLnAlpha + 1)) / tuning);
     }
 
-    public static double HalfWidth(EffectEstimate e, double alpha, double rho)
+    public static double HalfWidth(EffectEstimate estimate, double alpha, double rho)
     {
-        double n = e.TotalUnits;
-        var s2 = e.Variance * n;
+        double units = estimate.TotalUnits;
+        var s2 = estimate.Variance * units;
         var r2 = rho * rho;
-        return Math.Sqrt(s2 * 2 * ((n * r2) + 1) / (n * n * r2) * Math.Log(Math.Sqrt((n * r2) + 1) / alpha));
+        return Math.Sqrt(s2 * 2 * ((units * r2) + 1) / (units * units * r2) * Math.Log(Math.Sqrt((units * r2) + 1) / alpha));
     }
 
-    public static double PValue(EffectEstimate e, double rho)
+    public static double PValue(EffectEstimate estimate, double rho)
     {
-        double n = e.TotalUnits;
-        var s2 = e.Variance * n;
+        double units = estimate.TotalUnits;
+        var s2 = estimate.Variance * units;
         var r2 = rho * rho;
         if (s2 <= 0)
         {
-            return e.Effect == 0 ? 1 : 0;
+            return estimate.Effect == 0 ? 1 : 0;
         }
 
-        var p = Math.Sqrt((n * r2) + 1) * Math.Exp(-(e.Effect * e.Effect * n * n * r2) / (2 * s2 * ((n * r2) + 1)));
-        return Math.Min(1, p);
+        var pValue = Math.Sqrt((units * r2) + 1) * Math.Exp(-(estimate.Effect * estimate.Effect * units * units * r2) / (2 * s2 * ((units * r2) + 1)));
+        return Math.Min(1, pValue);
     }
 
-    public static (double? Low, double? High, double PValue) Evaluate(EffectEstimate e, double alpha, Alternative alternative, double tuning)
+    public static (double? Low, double? High, double PValue) Evaluate(EffectEstimate estimate, double alpha, Alternative alternative, double tuning)
     {
         var rho = Rho(alpha, tuning);
-        var twoSidedP = PValue(e, rho);
+        var twoSidedP = PValue(estimate, rho);
         if (alternative == Alternative.TwoSided)
         {
-            var half = HalfWidth(e, alpha, rho);
-            return (e.Effect - half, e.Effect + half, twoSidedP);
+            var half = HalfWidth(estimate, alpha, rho);
+            return (estimate.Effect - half, estimate.Effect + half, twoSidedP);
         }
 
-        var oneSidedHalf = HalfWidth(e, Math.Min(1, 2 * alpha), rho);
-        var inDirection = alternative == Alternative.Greater ? e.Effect > 0 : e.Effect < 0;
-        var p = inDirection ? twoSidedP / 2 : 1;
-        return alternative == Alternative.Greater ? (e.Effect - oneSidedHalf, null, p) : (null, e.Effect + oneSidedHalf, p);
+        var oneSidedHalf = HalfWidth(estimate, Math.Min(1, 2 * alpha), rho);
+        var inDirection = alternative == Alternative.Greater ? estimate.Effect > 0 : estimate.Effect < 0;
+        var pValue = inDirection ? twoSidedP / 2 : 1;
+        return alternative == Alternative.Greater ? (estimate.Effect - oneSidedHalf, null, pValue) : (null, estimate.Effect + oneSidedHalf, pValue);
     }
 }

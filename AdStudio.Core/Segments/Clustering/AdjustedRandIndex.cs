@@ -24,12 +24,12 @@ public static class AdjustedRandIndex
             columns[predicted[i]] = columns.GetValueOrDefault(predicted[i]) + 1;
         }
 
-        static double Pairs(long n) => n * (n - 1) / 2.0;
+        static double Pairs(long count) => count * (count - 1) / 2.0;
         var index = table.Values.Sum(Pairs);
-        var a = rows.Values.Sum(Pairs);
-        var b = columns.Values.Sum(Pairs);
-        var expected = a * b / Pairs(truth.Count);
-        var max = (a + b) / 2;
+        var rowPairs = rows.Values.Sum(Pairs);
+        var columnPairs = columns.Values.Sum(Pairs);
+        var expected = rowPairs * columnPairs / Pairs(truth.Count);
+        var max = (rowPairs + columnPairs) / 2;
         return max == expected ? 1 : (index - expected) / (max - expected);
     }
 }

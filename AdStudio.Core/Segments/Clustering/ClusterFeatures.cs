@@ -47,17 +47,17 @@ public sealed class ClusterFeatures
         return (new ClusterFeatures(names, means, deviations), standardised);
     }
 
-    private static double[] Raw(AudienceRow r, int categories)
+    private static double[] Raw(AudienceRow row, int categories)
     {
         var values = new double[6 + Dayparts.Length + categories];
-        values[0] = Math.Clamp(ValueBounds.Finite(r.DaysSinceLastVisit ?? 90, 90), 0, 90);
-        values[1] = ValueBounds.Finite(r.Visits30d);
-        values[2] = ValueBounds.Finite(r.Purchases30d);
+        values[0] = Math.Clamp(ValueBounds.Finite(row.DaysSinceLastVisit ?? 90, 90), 0, 90);
+        values[1] = ValueBounds.Finite(row.Visits30d);
+        values[2] = ValueBounds.Finite(row.Purchases30d);
         // Stored profiles are clamped as profiling clamps them, so no shopper turns a mean or deviation into NaN.
-        values[3] = Math.Log(1 + ValueBounds.Money(r.Spend90d));
-        values[4] = ValueBounds.Dwell(r.AverageDwellSeconds);
-        values[5] = r.PriceSensitivity is { } p && double.IsFinite(p) ? Math.Clamp(p, 1 - ValueBounds.MaxPriceRatio, 1) : 0;
-        var daypart = Array.IndexOf(Dayparts, r.PreferredDaypart);
+        values[3] = Math.Log(1 + ValueBounds.Money(row.Spend90d));
+        values[4] = ValueBounds.Dwell(row.AverageDwellSeconds);
+        values[5] = row.PriceSensitivity is { } sensitivity && double.IsFinite(sensitivity) ? Math.Clamp(sensitivity, 1 - ValueBounds.MaxPriceRatio, 1) : 0;
+        var daypart = Array.IndexOf(Dayparts, row.PreferredDaypart);
         if (daypart >= 0)
         {
             values[6 + daypart] = 1;
@@ -65,7 +65,7 @@ public sealed class ClusterFeatures
 
         for (var c = 0; c < categories; c++)
         {
-            values[6 + Dayparts.Length + c] = float.IsFinite(r.Interests[c]) ? Math.Sqrt(Math.Clamp(r.Interests[c], 0, 1)) : 0;
+            values[6 + Dayparts.Length + c] = float.IsFinite(row.Interests[c]) ? Math.Sqrt(Math.Clamp(row.Interests[c], 0, 1)) : 0;
         }
 
         return values;

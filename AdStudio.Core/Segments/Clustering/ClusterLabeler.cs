@@ -34,16 +34,16 @@ public static class ClusterLabeler
         return parts.Count == 0 ? "Typical shoppers" : string.Join(" · ", parts);
     }
 
-    private static string? Phrase(string feature, double z) => feature switch
+    private static string? Phrase(string feature, double zScore) => feature switch
     {
-        "recency" => z > 0 ? "Lapsed" : "Recently active",
-        "visits" => z > 0 ? "Frequent visitors" : "Rare visitors",
-        "purchases" => z > 0 ? "Frequent buyers" : null,
-        "spend" => z > 0 ? "High spend" : "Low spend",
-        "dwell" => z > 0 ? "Long browsers" : "Quick browsers",
-        "price_sensitivity" => z > 0 ? "Bargain seekers" : "Premium buyers",
-        _ when feature.StartsWith("daypart_", StringComparison.Ordinal) && z > 0 => DaypartPhrase(feature["daypart_".Length..]),
-        _ when feature.StartsWith("interest_", StringComparison.Ordinal) && z > 0 => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(feature["interest_".Length..]),
+        "recency" => zScore > 0 ? "Lapsed" : "Recently active",
+        "visits" => zScore > 0 ? "Frequent visitors" : "Rare visitors",
+        "purchases" => zScore > 0 ? "Frequent buyers" : null,
+        "spend" => zScore > 0 ? "High spend" : "Low spend",
+        "dwell" => zScore > 0 ? "Long browsers" : "Quick browsers",
+        "price_sensitivity" => zScore > 0 ? "Bargain seekers" : "Premium buyers",
+        _ when feature.StartsWith("daypart_", StringComparison.Ordinal) && zScore > 0 => DaypartPhrase(feature["daypart_".Length..]),
+        _ when feature.StartsWith("interest_", StringComparison.Ordinal) && zScore > 0 => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(feature["interest_".Length..]),
         _ => null,
     };
 

@@ -40,7 +40,7 @@ public static class KMeansClusterer
         return best! with { SilhouetteByK = scores };
     }
 
-    private static (int[] Labels, float[][] Centroids, double Inertia) FitOnce(float[][] points, int k, int seed)
+    private static (int[] Labels, float[][] Centroids, double Inertia) FitOnce(float[][] points, int clusters, int seed)
     {
         var ml = new MLContext(seed);
         var schema = SchemaDefinition.Create(typeof(Point));
@@ -49,7 +49,7 @@ public static class KMeansClusterer
         var model = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
         {
             FeatureColumnName = nameof(Point.Features),
-            NumberOfClusters = k,
+            NumberOfClusters = clusters,
             InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
             NumberOfThreads = 1,
         }).Fit(data);

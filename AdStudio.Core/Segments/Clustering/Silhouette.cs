@@ -8,13 +8,13 @@ public static class Silhouette
 {
     public static double Mean(IReadOnlyList<float[]> points, IReadOnlyList<int> labels)
     {
-        var k = labels.Max() + 1;
+        var clusters = labels.Max() + 1;
         var total = 0.0;
         var counted = 0;
         for (var i = 0; i < points.Count; i++)
         {
-            var sums = new double[k];
-            var counts = new int[k];
+            var sums = new double[clusters];
+            var counts = new int[clusters];
             for (var j = 0; j < points.Count; j++)
             {
                 if (i != j)
@@ -29,22 +29,22 @@ public static class Silhouette
                 continue;
             }
 
-            var a = sums[labels[i]] / counts[labels[i]];
-            var b = Enumerable.Range(0, k).Where(c => c != labels[i] && counts[c] > 0).Select(c => sums[c] / counts[c]).DefaultIfEmpty(a).Min();
-            total += Math.Max(a, b) > 0 ? (b - a) / Math.Max(a, b) : 0;
+            var ownDistance = sums[labels[i]] / counts[labels[i]];
+            var nearestOther = Enumerable.Range(0, clusters).Where(c => c != labels[i] && counts[c] > 0).Select(c => sums[c] / counts[c]).DefaultIfEmpty(ownDistance).Min();
+            total += Math.Max(ownDistance, nearestOther) > 0 ? (nearestOther - ownDistance) / Math.Max(ownDistance, nearestOther) : 0;
             counted++;
         }
 
         return counted == 0 ? 0 : total / counted;
     }
 
-    public static double Distance(float[] x, float[] y)
+    public static double Distance(float[] first, float[] second)
     {
         var sum = 0.0;
-        for (var i = 0; i < x.Length; i++)
+        for (var i = 0; i < first.Length; i++)
         {
-            var d = x[i] - y[i];
-            sum += d * d;
+            var difference = first[i] - second[i];
+            sum += difference * difference;
         }
 
         return Math.Sqrt(sum);

@@ -42,7 +42,7 @@ public static class RuleEvaluator
     private static Func<AudienceRow, bool> Number(Func<AudienceRow, double?> read, string op, double value)
     {
         var compare = Comparer(op);
-        return row => read(row) is { } x && compare(x, value);
+        return row => read(row) is { } actual && compare(actual, value);
     }
 
     // A category nobody has shown interest in reads as interest 0 for everyone.

@@ -152,7 +152,7 @@ public static class SegmentRule
             return null;
         }
 
-        if (obj["value"] is not JsonValue v || !v.TryGetValue<double>(out var number) || !double.IsFinite(number))
+        if (obj["value"] is not JsonValue jsonValue || !jsonValue.TryGetValue<double>(out var number) || !double.IsFinite(number))
         {
             errors.Add($"{path}.value: give a number.");
             return null;
@@ -179,5 +179,5 @@ public static class SegmentRule
     }
 
     private static string? Text(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+        node is JsonValue jsonValue && jsonValue.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 }

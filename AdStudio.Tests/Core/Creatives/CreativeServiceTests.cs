@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Creatives.Images;
+using AdStudio.Core.Creatives.Uploads;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Serving;
 using AdStudio.Tests.Support;
@@ -66,6 +68,94 @@ public sealed class CreativeServiceTests : IAsyncLifetime
         await using var db = _db.Open();
         Assert.Equal(0, await db.Creatives.CountAsync());
     }
+
+    [Fact]
+    public async Task UploadBatch_OneImageOfNoPlacementSize_StoresNoFileAndNoRowAndNamesIt()
+    {
+        UploadFile[] batch = [new("a.png", TestImages.Png(300, 250)), new("odd.png", TestImages.Png(500, 500)), new("c.png", TestImages.Png(728, 90))];
+
+        var result = await _service.UploadAsync(batch, "maria", CancellationToken.None);
+
+        var refused = Assert.Single(result.Refused);
+        Assert.Equal((1, "odd.png"), (refused.Index, refused.FileName));
+        Assert.Contains("500×500", refused.Reason, StringComparison.Ordinal);
+        Assert.Empty(result.Created);
+        Assert.Empty(StoredFiles());
+        await using var db = _db.Open();
+        Assert.Equal((0, 0), (await db.Creatives.CountAsync(), await db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task UploadBatch_AllGood_StoresEveryFileAndRowInOrder()
+    {
+        UploadFile[] batch = [new("a.png", TestImages.Png(300, 250)), new("b.png", TestImages.Png(728, 90))];
+
+        var result = await _service.UploadAsync(batch, "maria", CancellationToken.None);
+
+        Assert.True(result.IsStored);
+        Assert.Equal(["a", "b"], result.Created.Select(creative => creative.Name));
+        Assert.Equal(4, StoredFiles().Length);
+        await using var db = _db.Open();
+        Assert.Equal(2, await db.Creatives.CountAsync());
+        Assert.Equal(2, await db.AuditEntries.CountAsync(entry => entry.Action == "uploaded"));
+    }
+
+    [Fact]
+    public async Task UploadBatch_FileWriteFailsMidway_RemovesTheFilesAlreadyWritten()
+    {
+        // Arrange: a folder squats where the second image's file must go, so its write fails after the first is stored.
+        var second = TestImages.Png(728, 90);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(ImageInspector.Inspect(second, 2 * 1024 * 1024, 10_000_000).Clean));
+        var blocker = Directory.CreateDirectory(Path.Combine(_store.Folder, $"{hash}.png"));
+        UploadFile[] batch = [new("a.png", TestImages.Png(300, 250)), new("b.png", second)];
+
+        // Act
+        await Assert.ThrowsAnyAsync<IOException>(() => _service.UploadAsync(batch, "maria", CancellationToken.None));
+
+        // Assert
+        Assert.Empty(StoredFiles());
+        Assert.Equal([blocker.FullName], Directory.GetDirectories(_store.Folder));
+        await using var db = _db.Open();
+        Assert.Equal(0, await db.Creatives.CountAsync());
+    }
+
+    [Fact]
+    public async Task UploadBatch_DatabaseFailsAfterTheRows_RollsBackRowsAndRemovesFiles()
+    {
+        // Arrange: the audit entries, written after the creatives in the same transaction, are refused by the database.
+        await using (var db = _db.Open())
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        }
+
+        UploadFile[] batch = [new("a.png", TestImages.Png(300, 250)), new("b.png", TestImages.Png(728, 90))];
+
+        // Act
+        await Assert.ThrowsAsync<DbUpdateException>(() => _service.UploadAsync(batch, "maria", CancellationToken.None));
+
+        // Assert
+        Assert.Empty(StoredFiles());
+        await using var after = _db.Open();
+        Assert.Equal(0, await after.Creatives.CountAsync());
+    }
+
+    [Fact]
+    public async Task UploadBatch_ImageStoredBefore_KeepsItsFileWhenTheBatchFails()
+    {
+        var existing = await _service.UploadAsync("kept.png", TestImages.Png(300, 250), "maria", CancellationToken.None);
+        await using (var db = _db.Open())
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        }
+
+        await Assert.ThrowsAsync<DbUpdateException>(() =>
+            _service.UploadAsync([new UploadFile("again.png", TestImages.Png(300, 250))], "maria", CancellationToken.None));
+
+        Assert.NotNull(_store.Resolve(existing.ImageUrl[CreativeStore.PublicPrefix.Length..]));
+        Assert.Equal(2, StoredFiles().Length);
+    }
+
+    private string[] StoredFiles() => Directory.Exists(_store.Folder) ? Directory.GetFiles(_store.Folder) : [];
 
     [Fact]
     public async Task Workflow_SubmitApprove_RecordsWhoDidWhat()

@@ -109,11 +109,11 @@ public class ImageInspectorTests
         Assert.Throws<ImageRejectedException>(() => ImageInspector.Inspect([], TwoMegabytes, MaxPixels));
 
     [Fact]
-    public void Thumbnail_KeepsAspectWithinBox()
+    public void Inspect_WideImage_MakesThumbnailFromTheSameDecodeWithAspectKeptWithinBox()
     {
-        var thumb = ImageInspector.Thumbnail(TestImages.Png(728, 90), 160, 120);
+        var image = ImageInspector.Inspect(TestImages.Png(728, 90), TwoMegabytes, MaxPixels);
 
-        using var decoded = SKBitmap.Decode(thumb);
+        using var decoded = SKBitmap.Decode(image.Thumbnail);
         Assert.Equal((160, 20), (decoded.Width, decoded.Height));
     }
 }

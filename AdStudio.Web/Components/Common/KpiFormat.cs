@@ -12,5 +12,5 @@ public static class KpiFormat
     public static string Money(double value) => value.ToString("N2", Culture);
 
     public static string Percent(double? value, int decimals = 2) =>
-        value is { } v ? (v * 100).ToString($"F{decimals}", Culture) + " %" : "—";
+        value is { } share ? (share * 100).ToString($"F{decimals}", Culture) + " %" : "—";
 }

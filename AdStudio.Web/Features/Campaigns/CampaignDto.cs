@@ -8,9 +8,9 @@ public sealed record CampaignDto(
     DateTime StartsAt, DateTime? EndsAt, string Dayparting, int? FrequencyCapPerDay, string[] Placements, int[] CreativeIds,
     int[] IncludeSegments, int[] ExcludeSegments)
 {
-    public static CampaignDto From(Campaign c) => new(
-        c.Id, c.Name, c.Status.ToString().ToLowerInvariant(), c.Objective.ToString().ToLowerInvariant(), c.BidType.ToString().ToLowerInvariant(),
-        c.Bid, c.DailyBudget, c.TotalBudget, c.StartsAt, c.EndsAt, c.Dayparting, c.FrequencyCapPerDay,
-        c.Placements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        [.. c.Creatives.Select(cr => cr.Id)], [.. c.Targets.Where(t => !t.Exclude).Select(t => t.SegmentId)], [.. c.Targets.Where(t => t.Exclude).Select(t => t.SegmentId)]);
+    public static CampaignDto From(Campaign campaign) => new(
+        campaign.Id, campaign.Name, campaign.Status.ToString().ToLowerInvariant(), campaign.Objective.ToString().ToLowerInvariant(), campaign.BidType.ToString().ToLowerInvariant(),
+        campaign.Bid, campaign.DailyBudget, campaign.TotalBudget, campaign.StartsAt, campaign.EndsAt, campaign.Dayparting, campaign.FrequencyCapPerDay,
+        campaign.Placements.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        [.. campaign.Creatives.Select(cr => cr.Id)], [.. campaign.Targets.Where(t => !t.Exclude).Select(t => t.SegmentId)], [.. campaign.Targets.Where(t => t.Exclude).Select(t => t.SegmentId)]);
 }

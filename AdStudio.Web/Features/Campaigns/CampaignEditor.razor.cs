@@ -63,13 +63,13 @@ public sealed partial class CampaignEditor
         _segmentOptions = await db.Segments.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Name)
             .Select(s => new Option(s.Id, s.Name + " (" + s.Size + ")")).ToListAsync();
         _starts = Clock.GetUtcNow().UtcDateTime.Date;
-        if (Id is { } id && await db.Campaigns.AsNoTracking().Include(c => c.Creatives).Include(c => c.Targets).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id) is { } c)
+        if (Id is { } id && await db.Campaigns.AsNoTracking().Include(c => c.Creatives).Include(c => c.Targets).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id) is { } campaign)
         {
-            var d = CampaignDraft.From(c);
+            var draft = CampaignDraft.From(campaign);
             (_name, _objective, _bidType, _bid, _daily, _total, _starts, _ends, _cap) =
-                (d.Name, d.Objective, d.BidType, d.Bid, d.DailyBudget, d.TotalBudget, d.StartsAt, d.EndsAt, d.FrequencyCapPerDay);
-            (_placements, _creatives, _include, _exclude) = (d.Placements, d.CreativeIds, d.IncludeSegments, d.ExcludeSegments);
-            _hours = Dayparting.Parse(d.Dayparting) ?? _hours;
+                (draft.Name, draft.Objective, draft.BidType, draft.Bid, draft.DailyBudget, draft.TotalBudget, draft.StartsAt, draft.EndsAt, draft.FrequencyCapPerDay);
+            (_placements, _creatives, _include, _exclude) = (draft.Placements, draft.CreativeIds, draft.IncludeSegments, draft.ExcludeSegments);
+            _hours = Dayparting.Parse(draft.Dayparting) ?? _hours;
         }
 
         _loaded = true;

@@ -36,8 +36,8 @@ public static class CampaignEndpoints
     private static async Task<Results<Ok<CampaignDto>, ProblemHttpResult>> GetAsync(int id, IDbContextFactory<AdStudioDb> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Campaigns.AsNoTracking().Include(c => c.Creatives).Include(c => c.Targets).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
-            ? TypedResults.Ok(CampaignDto.From(c))
+        return await db.Campaigns.AsNoTracking().Include(c => c.Creatives).Include(c => c.Targets).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct) is { } campaign
+            ? TypedResults.Ok(CampaignDto.From(campaign))
             : ApiProblems.NotFound($"There is no campaign {id}.");
     }
 
@@ -51,8 +51,8 @@ public static class CampaignEndpoints
 
         return await RunAsync<Created<CampaignDto>>(async () =>
         {
-            var c = await campaigns.CreateAsync(draft, Actor.Of(request), ct);
-            return TypedResults.Created($"/api/campaigns/{c.Id}", CampaignDto.From(c));
+            var created = await campaigns.CreateAsync(draft, Actor.Of(request), ct);
+            return TypedResults.Created($"/api/campaigns/{created.Id}", CampaignDto.From(created));
         });
     }
 
@@ -70,8 +70,8 @@ public static class CampaignEndpoints
     private static Task<Results<Created<CampaignDto>, ValidationProblem, ProblemHttpResult>> DuplicateAsync(int id, HttpRequest request, CampaignService campaigns, CancellationToken ct) =>
         RunAsync<Created<CampaignDto>>(async () =>
         {
-            var c = await campaigns.DuplicateAsync(id, Actor.Of(request), ct);
-            return TypedResults.Created($"/api/campaigns/{c.Id}", CampaignDto.From(c));
+            var copy = await campaigns.DuplicateAsync(id, Actor.Of(request), ct);
+            return TypedResults.Created($"/api/campaigns/{copy.Id}", CampaignDto.From(copy));
         });
 
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MoveAsync(Func<Task> move) =>

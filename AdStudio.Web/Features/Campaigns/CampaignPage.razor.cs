@@ -73,8 +73,8 @@ public sealed partial class CampaignPage
                 .ToDictionaryAsync(x => x.Key);
             _creativeRows = [.. _campaign.Creatives.Select(c =>
             {
-                var t = byCreative.GetValueOrDefault(c.Id);
-                return new CreativeRow(c.Id, c.Name, c.ThumbnailUrl ?? c.ImageUrl, c.Status.ToString(), t?.Impressions ?? 0, t?.Clicks ?? 0, t?.Conversions ?? 0, t?.Spend ?? 0, t?.Revenue ?? 0);
+                var figures = byCreative.GetValueOrDefault(c.Id);
+                return new CreativeRow(c.Id, c.Name, c.ThumbnailUrl ?? c.ImageUrl, c.Status.ToString(), figures?.Impressions ?? 0, figures?.Clicks ?? 0, figures?.Conversions ?? 0, figures?.Spend ?? 0, figures?.Revenue ?? 0);
             }).OrderByDescending(r => r.Impressions)];
             var segmentIds = _campaign.Targets.Select(t => t.SegmentId).ToList();
             var segments = await db.Segments.AsNoTracking().Where(s => segmentIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
@@ -99,17 +99,17 @@ public sealed partial class CampaignPage
 
     private IEnumerable<(string Name, string Value, string? Definition)> Cards()
     {
-        var k = _report!.Totals;
+        var totals = _report!.Totals;
         return
         [
-            ("Impressions", KpiFormat.Count(k.Impressions), null),
-            ("CTR", KpiFormat.Percent(k.Ctr), KpiDefinitions.Ctr),
-            (KpiDefinitions.CvrName, KpiFormat.Percent(k.Cvr), KpiDefinitions.Cvr),
-            ("Spend", Money.Format(k.Spend), null),
-            ("Revenue", Money.Format(k.Revenue), null),
-            ("ROI", KpiFormat.Percent(k.Roi, 0), KpiDefinitions.Roi),
-            ("CPA", k.Conversions > 0 ? Money.Format(k.Spend / k.Conversions) : "—", KpiDefinitions.Cpa),
-            ("ROAS", k.Spend > 0 ? (k.Revenue / k.Spend).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "—", KpiDefinitions.Roas),
+            ("Impressions", KpiFormat.Count(totals.Impressions), null),
+            ("CTR", KpiFormat.Percent(totals.Ctr), KpiDefinitions.Ctr),
+            (KpiDefinitions.CvrName, KpiFormat.Percent(totals.Cvr), KpiDefinitions.Cvr),
+            ("Spend", Money.Format(totals.Spend), null),
+            ("Revenue", Money.Format(totals.Revenue), null),
+            ("ROI", KpiFormat.Percent(totals.Roi, 0), KpiDefinitions.Roi),
+            ("CPA", totals.Conversions > 0 ? Money.Format(totals.Spend / totals.Conversions) : "—", KpiDefinitions.Cpa),
+            ("ROAS", totals.Spend > 0 ? (totals.Revenue / totals.Spend).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "—", KpiDefinitions.Roas),
         ];
     }
 

@@ -57,7 +57,7 @@ public sealed class AdLayout
 
     /// <summary>Text cut at <paramref name="max"/> characters with an ellipsis in the last place (none when no limit is set).</summary>
     public static string Cut(string text, int? max) =>
-        max is { } m && text.Length > m ? (m <= 1 ? "…" : string.Concat(text.AsSpan(0, m - 1).TrimEnd(), "…")) : text;
+        max is { } limit && text.Length > limit ? (limit <= 1 ? "…" : string.Concat(text.AsSpan(0, limit - 1).TrimEnd(), "…")) : text;
 
     private string Cqw(double px) => (px / Width * 100).ToString("0.###", CultureInfo.InvariantCulture);
 

@@ -11,11 +11,11 @@ public sealed record CreativeDto(
     string Tags, double Discount, string ImageUrl, string? ThumbnailUrl, int Width, int Height, string? ReviewNotes, string? ReviewedBy, DateTime? ReviewedAt,
     IReadOnlyList<CreativeProblemDto>? Problems = null)
 {
-    public static CreativeDto From(Creative c) => new(
-        c.Id, c.Name, StatusName(c.Status), c.Headline, c.Body, c.CallToAction, c.LandingUrl, c.Category, c.Tags, c.Discount,
-        c.ImageUrl, c.ThumbnailUrl, c.Width, c.Height, c.ReviewNotes, c.ReviewedBy, c.ReviewedAt);
+    public static CreativeDto From(Creative creative) => new(
+        creative.Id, creative.Name, StatusName(creative.Status), creative.Headline, creative.Body, creative.CallToAction, creative.LandingUrl, creative.Category, creative.Tags, creative.Discount,
+        creative.ImageUrl, creative.ThumbnailUrl, creative.Width, creative.Height, creative.ReviewNotes, creative.ReviewedBy, creative.ReviewedAt);
 
     public static CreativeDto From(SavedCopy saved) => From(saved.Creative) with { Problems = [.. saved.Problems.Select(CreativeProblemDto.From)] };
 
-    public static string StatusName(CreativeStatus s) => s == CreativeStatus.PendingReview ? "pending_review" : s.ToString().ToLowerInvariant();
+    public static string StatusName(CreativeStatus status) => status == CreativeStatus.PendingReview ? "pending_review" : status.ToString().ToLowerInvariant();
 }

@@ -1,6 +1,7 @@
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Creatives.Audit;
 using AdStudio.Core.Creatives.Images;
+using AdStudio.Core.Creatives.Uploads;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
@@ -58,17 +59,17 @@ public static class CreativeEndpoints
     private static async Task<Results<Ok<CreativeDto>, ProblemHttpResult>> GetAsync(int id, IDbContextFactory<AdStudioDb> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Creatives.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
-            ? TypedResults.Ok(CreativeDto.From(c))
+        return await db.Creatives.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } creative
+            ? TypedResults.Ok(CreativeDto.From(creative))
             : ApiProblems.NotFound($"There is no creative {id}.");
     }
 
     /// <summary>
-    /// Multipart upload of one or more images (field name free). All files are checked before any is stored,
+    /// Multipart upload of one or more images (field name free). The service checks all files before it stores any,
     /// so a batch either lands whole or not at all, with a reason per bad file.
     /// </summary>
     private static async Task<Results<Created<CreativeDto[]>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        HttpRequest request, CreativeService creatives, Microsoft.Extensions.Options.IOptions<CreativeOptions> options, CancellationToken ct)
+        HttpRequest request, CreativeService creatives, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
@@ -86,43 +87,23 @@ public static class CreativeEndpoints
             return ApiProblems.BadRequest($"Send between 1 and {MaxFilesPerUpload} image files.");
         }
 
-        var files = new List<(string Name, byte[] Data)>();
-        var errors = new Dictionary<string, string[]>();
-        for (var i = 0; i < form.Files.Count; i++)
+        var files = new List<UploadFile>(form.Files.Count);
+        foreach (var file in form.Files)
         {
-            var file = form.Files[i];
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
-            try
-            {
-                _ = ImageInspector.Inspect(buffer.ToArray(), options.Value.MaxUploadBytes, options.Value.MaxPixels);
-                files.Add((file.FileName, buffer.ToArray()));
-            }
-            catch (ImageRejectedException ex)
-            {
-                errors[$"files[{i}]"] = [$"{Printable(file.FileName)}: {ex.Message}"];
-            }
+            files.Add(new UploadFile(file.FileName, buffer.ToArray()));
         }
 
-        if (errors.Count > 0)
+        var result = await creatives.UploadAsync(files, Actor.Of(request), ct);
+        if (!result.IsStored)
         {
-            return ApiProblems.Invalid(errors, $"{errors.Count} of {form.Files.Count} file(s) were refused; nothing was stored.");
+            var errors = result.Refused.ToDictionary(refused => $"files[{refused.Index}]", refused => new[] { $"{Printable(refused.FileName)}: {refused.Reason}" });
+            return ApiProblems.Invalid(errors, $"{errors.Count} of {files.Count} file(s) were refused; nothing was stored.");
         }
 
-        var created = new List<CreativeDto>();
-        try
-        {
-            foreach (var (name, data) in files)
-            {
-                created.Add(CreativeDto.From(await creatives.UploadAsync(name, data, Actor.Of(request), ct)));
-            }
-        }
-        catch (CreativeRuleException ex)
-        {
-            return CreativeProblems.Of(ex);
-        }
-
-        return TypedResults.Created($"/api/creatives/{created[0].Id}", created.ToArray());
+        var created = result.Created.Select(CreativeDto.From).ToArray();
+        return TypedResults.Created($"/api/creatives/{created[0].Id}", created);
     }
 
     private static async Task<Results<Ok<CreativeDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
@@ -202,5 +183,5 @@ public static class CreativeEndpoints
         }
     }
 
-    private static string Printable(string name) => new([.. name.Where(c => !char.IsControl(c)).Take(80)]);
+    private static string Printable(string? name) => new([.. (name ?? "").Where(character => !char.IsControl(character)).Take(80)]);
 }

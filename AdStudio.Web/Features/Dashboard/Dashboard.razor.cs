@@ -105,16 +105,16 @@ public sealed partial class Dashboard
     private string Period(KpiReport report) =>
         PeriodText.Of(report.From, report.To, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
 
-    private IEnumerable<(string Name, string Value, string? Definition)> Cards(Core.Reporting.Kpis k) =>
+    private IEnumerable<(string Name, string Value, string? Definition)> Cards(Core.Reporting.Kpis totals) =>
     [
-        ("Impressions", KpiFormat.Count(k.Impressions), null),
-        ("Clicks", KpiFormat.Count(k.Clicks), null),
-        ("Conversions", KpiFormat.Count(k.Conversions), null),
-        ("Spend", Money.Format(k.Spend), null),
-        ("Revenue", Money.Format(k.Revenue), null),
-        ("CTR", KpiFormat.Percent(k.Ctr), KpiDefinitions.Ctr),
-        (KpiDefinitions.CvrName, KpiFormat.Percent(k.Cvr), KpiDefinitions.Cvr),
-        ("ROI", KpiFormat.Percent(k.Roi, 0), KpiDefinitions.Roi),
+        ("Impressions", KpiFormat.Count(totals.Impressions), null),
+        ("Clicks", KpiFormat.Count(totals.Clicks), null),
+        ("Conversions", KpiFormat.Count(totals.Conversions), null),
+        ("Spend", Money.Format(totals.Spend), null),
+        ("Revenue", Money.Format(totals.Revenue), null),
+        ("CTR", KpiFormat.Percent(totals.Ctr), KpiDefinitions.Ctr),
+        (KpiDefinitions.CvrName, KpiFormat.Percent(totals.Cvr), KpiDefinitions.Cvr),
+        ("ROI", KpiFormat.Percent(totals.Roi, 0), KpiDefinitions.Roi),
     ];
 
     private sealed record CampaignOption(int Id, string Name);

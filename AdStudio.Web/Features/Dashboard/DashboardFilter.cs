@@ -24,8 +24,8 @@ public sealed record DashboardFilter(DateTime Start, DateTime End, int? Campaign
     public static DashboardFilter FromQuery(string? from, string? to, string? campaign, DateTime today)
     {
         var fallback = Default(today);
-        var (start, end) = QueryValues.Day(from) is { } a && QueryValues.Day(to) is { } b && a <= b && (b - a).TotalDays < MaxDays
-            ? (a, b)
+        var (start, end) = QueryValues.Day(from) is { } fromDay && QueryValues.Day(to) is { } toDay && fromDay <= toDay && (toDay - fromDay).TotalDays < MaxDays
+            ? (fromDay, toDay)
             : (fallback.Start, fallback.End);
         return new DashboardFilter(start, end, QueryValues.Id(campaign));
     }

@@ -62,7 +62,7 @@ public static class KpiCharts
         return "Not drawn, too little volume for the rate to mean much: " + string.Join("; ", parts) + ".";
     }
 
-    private static string Days(int n) => n == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{n} days");
+    private static string Days(int count) => count == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{count} days");
 
     private static List<(DateOnly Day, double Y)> Points(KpiReport report, Func<Kpis, double?> rate) =>
         [.. report.Days.Where(d => rate(d.Kpis).HasValue).Select(d => (d.Date, rate(d.Kpis)!.Value * 100))];

@@ -27,20 +27,20 @@ public static class ExperimentCharts
         for (var i = 0; i < rows.Count; i++)
         {
             var (metric, variant) = rows[i];
-            var c = variant.Comparison!;
-            var y = rows.Count - i;
-            var low = (c.CiLow ?? c.Effect - (4 * c.StandardError)) * 100;
-            var high = (c.CiHigh ?? c.Effect + (4 * c.StandardError)) * 100;
-            var color = c.CiLow > 0 ? Colors.SeaGreen : c.CiHigh < 0 ? Colors.Crimson : Colors.SlateGray;
-            var line = plot.Add.Line(low, y, high, y);
+            var comparison = variant.Comparison!;
+            var position = rows.Count - i;
+            var low = (comparison.CiLow ?? comparison.Effect - (4 * comparison.StandardError)) * 100;
+            var high = (comparison.CiHigh ?? comparison.Effect + (4 * comparison.StandardError)) * 100;
+            var color = comparison.CiLow > 0 ? Colors.SeaGreen : comparison.CiHigh < 0 ? Colors.Crimson : Colors.SlateGray;
+            var line = plot.Add.Line(low, position, high, position);
             line.Color = color;
             line.LineWidth = 3;
-            var marker = plot.Add.Marker(c.Effect * 100, y);
+            var marker = plot.Add.Marker(comparison.Effect * 100, position);
             marker.Color = color;
             marker.Size = 10;
             var arm = results.Arms.First(a => a.VariantId == variant.VariantId).Label;
             var unit = metric.LiftType == AdStudio.Core.Experiments.Stats.DifferenceType.Relative ? "%" : "pp";
-            ticks.Add(Tick.Major(y, $"{metric.Label} ({unit}) · {arm}"));
+            ticks.Add(Tick.Major(position, $"{metric.Label} ({unit}) · {arm}"));
         }
 
         var zero = plot.Add.VerticalLine(0);

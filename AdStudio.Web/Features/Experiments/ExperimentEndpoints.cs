@@ -39,7 +39,7 @@ public static class ExperimentEndpoints
     }
 
     private static async Task<Results<JsonHttpResult<ExperimentResults>, ProblemHttpResult>> ResultsAsync(int id, ExperimentResultsService results, CancellationToken ct) =>
-        await results.GetAsync(id, ct) is { } r ? TypedResults.Json(r, Json) : ApiProblems.NotFound($"There is no experiment {id}.");
+        await results.GetAsync(id, ct) is { } experimentResults ? TypedResults.Json(experimentResults, Json) : ApiProblems.NotFound($"There is no experiment {id}.");
 
     private static async Task<Results<Created<CreatedExperiment>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpRequest request, ExperimentLifecycle lifecycle, CancellationToken ct)
@@ -65,11 +65,11 @@ public static class ExperimentEndpoints
             body.MinimumDetectableEffect ?? ExperimentPlanner.DefaultMinimumDetectableEffect, planned, body.PrimaryMetric);
         try
         {
-            var e = await lifecycle.CreateAsync(draft, Actor.Of(request), ct);
+            var created = await lifecycle.CreateAsync(draft, Actor.Of(request), ct);
             return TypedResults.Created(
-                $"/api/experiments/{e.Id}/results",
-                new CreatedExperiment(e.Id, e.Name, e.Status.ToString().ToLowerInvariant(), e.PrimaryMetric!, e.MinimumDetectableEffect,
-                    [.. e.Variants.Select(v => new CreatedArm(v.Id, v.Name, v.CreativeId, v.Weight, v.IsControl))]));
+                $"/api/experiments/{created.Id}/results",
+                new CreatedExperiment(created.Id, created.Name, created.Status.ToString().ToLowerInvariant(), created.PrimaryMetric!, created.MinimumDetectableEffect,
+                    [.. created.Variants.Select(v => new CreatedArm(v.Id, v.Name, v.CreativeId, v.Weight, v.IsControl))]));
         }
         catch (ExperimentNotFoundException ex)
         {
@@ -182,11 +182,11 @@ public static class ExperimentEndpoints
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(int id, ExperimentResultsService results, CancellationToken ct)
     {
-        if (await results.GetAsync(id, ct) is not { } r)
+        if (await results.GetAsync(id, ct) is not { } experimentResults)
         {
             return ApiProblems.NotFound($"There is no experiment {id}.");
         }
 
-        return TypedResults.File(Encoding.UTF8.GetBytes(ResultsCsv.Write(r)), "text/csv", $"experiment-{id}-results.csv");
+        return TypedResults.File(Encoding.UTF8.GetBytes(ResultsCsv.Write(experimentResults)), "text/csv", $"experiment-{id}-results.csv");
     }
 }

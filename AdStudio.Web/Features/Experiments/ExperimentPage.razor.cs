@@ -45,8 +45,8 @@ public sealed partial class ExperimentPage
         _ => Color.Default,
     };
 
-    private bool HasContradiction => _results is { } r && r.Metrics.Any(m => m.Variants.Any(v =>
-        v.EnoughData && v.Comparison is { } c && ResultFormat.SeemsToContradict(c, v.AdjustedPValue ?? c.PValue, r.Alpha)));
+    private bool HasContradiction => _results is { } results && results.Metrics.Any(m => m.Variants.Any(v =>
+        v.EnoughData && v.Comparison is { } comparison && ResultFormat.SeemsToContradict(comparison, v.AdjustedPValue ?? comparison.PValue, results.Alpha)));
 
     protected override Task OnParametersSetAsync()
     {
@@ -82,7 +82,7 @@ public sealed partial class ExperimentPage
 
     /// <summary>The arm's creative thumbnail (or image), null when the creative is gone.</summary>
     private string? Thumb(int variantId) =>
-        _experiment!.Variants.FirstOrDefault(v => v.Id == variantId) is { } v && _creatives.TryGetValue(v.CreativeId, out var creative)
+        _experiment!.Variants.FirstOrDefault(v => v.Id == variantId) is { } variant && _creatives.TryGetValue(variant.CreativeId, out var creative)
             ? creative.ThumbnailUrl ?? creative.ImageUrl
             : null;
 
@@ -94,6 +94,6 @@ public sealed partial class ExperimentPage
             + $"(control {control.Units.ToString("N0", Inv)} / {control.Events.ToString("N0", Inv)}, this arm {treatment.Units.ToString("N0", Inv)} / {treatment.Events.ToString("N0", Inv)})";
     }
 
-    private static string LiftClass(ComparisonResult c) =>
-        c.CiLow > 0 ? "mud-success-text" : c.CiHigh < 0 ? "mud-error-text" : "";
+    private static string LiftClass(ComparisonResult comparison) =>
+        comparison.CiLow > 0 ? "mud-success-text" : comparison.CiHigh < 0 ? "mud-error-text" : "";
 }

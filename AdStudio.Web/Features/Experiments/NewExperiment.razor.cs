@@ -189,7 +189,7 @@ public sealed partial class NewExperiment
     /// <summary>The arm index in a field name such as <c>arms[1].creativeId</c>.</summary>
     private static int? ArmIndex(string? field) =>
         field is not null && field.StartsWith("arms[", StringComparison.Ordinal) && field.IndexOf(']', StringComparison.Ordinal) is > 5 and var end
-        && int.TryParse(field.AsSpan(5, end - 5), NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : null;
+        && int.TryParse(field.AsSpan(5, end - 5), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
 
     private Creative? Creative(int id) => _creatives.FirstOrDefault(c => c.Id == id);
 
@@ -197,13 +197,13 @@ public sealed partial class NewExperiment
         Shop.Value.Placements.Where(p => p.Value.Fits(creative.Width, creative.Height)).Select(p => $" {p.Key}").FirstOrDefault() ?? "";
 
     private string CreativeLabel(int id) =>
-        Creative(id) is { } c ? $"{c.Name} · {c.Width}×{c.Height}{PlacementName(c)} — {c.Headline}" : "";
+        Creative(id) is { } creative ? $"{creative.Name} · {creative.Width}×{creative.Height}{PlacementName(creative)} — {creative.Headline}" : "";
 
     private string CreativeTitle(int id) => CreativeLabel(id);
 
     private static string Percent(double rate) => rate.ToString("0.##%", CultureInfo.InvariantCulture).Replace("%", " %", StringComparison.Ordinal);
 
-    private static string Whole(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Whole(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
     private CampaignObjective? Objective => _campaigns?.FirstOrDefault(c => c.Id == _campaignId)?.Objective;
 

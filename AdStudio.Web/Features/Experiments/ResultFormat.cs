@@ -21,8 +21,8 @@ public static class ResultFormat
     };
 
     /// <summary>"+12.3 % [−1.0 %, +25.6 %]" for a relative lift, "+5.2 pp [−3.0 pp, +13.4 pp]" for an absolute one.</summary>
-    public static string Lift(ComparisonResult c, DifferenceType type) =>
-        $"{Signed(c.Effect, type)} [{(c.CiLow is { } l ? Signed(l, type) : "−∞")}, {(c.CiHigh is { } h ? Signed(h, type) : "+∞")}]";
+    public static string Lift(ComparisonResult comparison, DifferenceType type) =>
+        $"{Signed(comparison.Effect, type)} [{(comparison.CiLow is { } low ? Signed(low, type) : "−∞")}, {(comparison.CiHigh is { } high ? Signed(high, type) : "+∞")}]";
 
     /// <summary>"relative" or "absolute": what the results table says beside each lift.</summary>
     public static string LiftType(DifferenceType type) => type == DifferenceType.Relative ? "relative" : "absolute";
@@ -39,7 +39,7 @@ public static class ResultFormat
         _ => "converting shoppers",
     };
 
-    public static string PValue(double p) => p < 0.0001 ? "< 0.0001" : p.ToString("F4", Culture);
+    public static string PValue(double pValue) => pValue < 0.0001 ? "< 0.0001" : pValue.ToString("F4", Culture);
 
     public static string Chance(double chance) => (chance * 100).ToString("0.0", Culture) + " %";
 
@@ -47,8 +47,8 @@ public static class ResultFormat
     /// True where the chance to win says "clearly better (or worse)" while the p-value says "not significant": the two
     /// answer different questions, and the row needs the explanation of <see cref="Explanation"/>.
     /// </summary>
-    public static bool SeemsToContradict(ComparisonResult c, double pValue, double alpha) =>
-        pValue >= alpha && (c.ChanceToWin >= ConfidentChance || c.ChanceToWin <= 1 - ConfidentChance);
+    public static bool SeemsToContradict(ComparisonResult comparison, double pValue, double alpha) =>
+        pValue >= alpha && (comparison.ChanceToWin >= ConfidentChance || comparison.ChanceToWin <= 1 - ConfidentChance);
 
     public static string Explanation(bool sequential) =>
         "Chance to win is Bayesian with a flat prior: the probability that the treatment is better given the data so far, "
@@ -58,6 +58,6 @@ public static class ResultFormat
             : ". ")
         + "Decide on the p-value and interval; read the chance to win as a direction, not a proof.";
 
-    private static string Signed(double v, DifferenceType type) =>
-        (v * 100).ToString("+0.0;−0.0;0.0", Culture) + (type == DifferenceType.Relative ? " %" : " pp");
+    private static string Signed(double value, DifferenceType type) =>
+        (value * 100).ToString("+0.0;−0.0;0.0", Culture) + (type == DifferenceType.Relative ? " %" : " pp");
 }

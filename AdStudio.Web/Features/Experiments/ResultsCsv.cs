@@ -15,9 +15,9 @@ public static class ResultsCsv
             csv.WriteRecords(results.Metrics.SelectMany(m => m.Variants.Select(v =>
             {
                 var arm = results.Arms.First(a => a.VariantId == v.VariantId);
-                var c = v.Comparison;
+                var comparison = v.Comparison;
                 return new ResultsCsvRow(
-                    m.Key, arm.Label, arm.IsControl, v.Units, v.Value, c?.Effect, c?.CiLow, c?.CiHigh, c?.PValue, v.AdjustedPValue, c?.ChanceToWin, m.CupedApplied, v.Problem,
+                    m.Key, arm.Label, arm.IsControl, v.Units, v.Value, comparison?.Effect, comparison?.CiLow, comparison?.CiHigh, comparison?.PValue, v.AdjustedPValue, comparison?.ChanceToWin, m.CupedApplied, v.Problem,
                     m.Label, m.IsPrimary ? "primary" : "guardrail", ResultFormat.LiftType(m.LiftType), v.VariantId, arm.Name, arm.CreativeId, v.Events, v.EnoughData);
             })));
         }

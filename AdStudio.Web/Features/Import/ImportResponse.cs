@@ -7,7 +7,7 @@ public sealed record ImportResponse(string Kind, long Rows, long Imported, long 
 {
     public const int ErrorsShown = 100;
 
-    public static ImportResponse From(ImportResult r) => new(
-        r.Kind, r.Rows, r.Imported, r.Unchanged, r.Rejected, [.. r.Errors.Take(ErrorsShown)],
-        r.ReportId is null ? null : $"/api/import/reports/{r.ReportId}.csv");
+    public static ImportResponse From(ImportResult result) => new(
+        result.Kind, result.Rows, result.Imported, result.Unchanged, result.Rejected, [.. result.Errors.Take(ErrorsShown)],
+        result.ReportId is null ? null : $"/api/import/reports/{result.ReportId}.csv");
 }

@@ -21,7 +21,7 @@ public static class ModelCharts
         var curve = plot.Add.Scatter(diagnostics.Roc.Select(p => p.FalsePositiveRate).ToArray(), diagnostics.Roc.Select(p => p.TruePositiveRate).ToArray(), Colors.SteelBlue);
         curve.MarkerSize = 0;
         curve.LineWidth = 2;
-        curve.LegendText = auc is { } a ? $"AUC {a:F3}" : "ROC";
+        curve.LegendText = auc is { } aucValue ? $"AUC {aucValue:F3}" : "ROC";
         plot.Axes.Bottom.Label.Text = "False positive rate";
         plot.Axes.Left.Label.Text = "True positive rate";
         plot.Axes.SetLimits(0, 1, 0, 1);

@@ -7,10 +7,10 @@ public sealed record ModelDto(
     int Id, string Kind, string Trainer, string Status, double? Auc, double? LogLoss, double? NormalisedEntropy, double? CalibrationError,
     double? OracleAuc, double? OracleLogLoss, DateTime TrainedAt, long Rows, double TrainingSeconds)
 {
-    public static ModelDto From(ModelVersion v) => new(
-        v.Id, v.Kind.ToString().ToLowerInvariant(), v.Trainer, v.Status.ToString().ToLowerInvariant(), Finite(v.Auc), Finite(v.LogLoss),
-        Finite(v.NormalisedEntropy), Finite(v.CalibrationError), Finite(v.OracleAuc), Finite(v.OracleLogLoss), v.TrainedAt, v.Rows, v.TrainingSeconds);
+    public static ModelDto From(ModelVersion version) => new(
+        version.Id, version.Kind.ToString().ToLowerInvariant(), version.Trainer, version.Status.ToString().ToLowerInvariant(), Finite(version.Auc), Finite(version.LogLoss),
+        Finite(version.NormalisedEntropy), Finite(version.CalibrationError), Finite(version.OracleAuc), Finite(version.OracleLogLoss), version.TrainedAt, version.Rows, version.TrainingSeconds);
 
     // JSON has no NaN: an undefined metric (one class only) is null.
-    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+    private static double? Finite(double? value) => value is { } finite && double.IsFinite(finite) ? finite : null;
 }

@@ -44,8 +44,8 @@ public sealed record ModelRun(DateTime TrainedAt, IReadOnlyList<ModelVersion> Ve
 
     /// <summary>The simulator's oracle on this run's validation rows (demo data only), per kind; null when absent.</summary>
     public string? Oracle(ModelKind kind) =>
-        Versions.FirstOrDefault(v => v.Kind == kind && v.OracleAuc is not null) is { } v
-            ? string.Create(CultureInfo.InvariantCulture, $"{kind.ToString().ToUpperInvariant()} oracle: AUC {Metric(v.OracleAuc)}, log loss {Metric(v.OracleLogLoss)}")
+        Versions.FirstOrDefault(v => v.Kind == kind && v.OracleAuc is not null) is { } version
+            ? string.Create(CultureInfo.InvariantCulture, $"{kind.ToString().ToUpperInvariant()} oracle: AUC {Metric(version.OracleAuc)}, log loss {Metric(version.OracleLogLoss)}")
             : null;
 
     private static bool Repeats(List<ModelVersion> run, List<ModelVersion> previous) =>
@@ -54,14 +54,14 @@ public sealed record ModelRun(DateTime TrainedAt, IReadOnlyList<ModelVersion> Ve
         && run.All(v => previous.Any(p => p.Kind == v.Kind && p.Trainer == v.Trainer && p.Rows == v.Rows
             && Equal(p.Auc, v.Auc) && Equal(p.LogLoss, v.LogLoss) && Equal(p.CalibrationError, v.CalibrationError)));
 
-    private static bool Equal(double? a, double? b) =>
-        (a, b) switch
+    private static bool Equal(double? left, double? right) =>
+        (left, right) switch
         {
             (null, null) => true,
-            ({ } x, { } y) => (double.IsNaN(x) && double.IsNaN(y)) || Math.Abs(x - y) <= Same,
+            ({ } leftValue, { } rightValue) => (double.IsNaN(leftValue) && double.IsNaN(rightValue)) || Math.Abs(leftValue - rightValue) <= Same,
             _ => false,
         };
 
     internal static string Metric(double? value) =>
-        value is { } v && double.IsFinite(v) ? v.ToString("F4", CultureInfo.InvariantCulture) : "—";
+        value is { } finite && double.IsFinite(finite) ? finite.ToString("F4", CultureInfo.InvariantCulture) : "—";
 }

@@ -92,13 +92,13 @@ public sealed class ConditionModel
         return condition;
     }
 
-    public static ConditionModel FromJson(JsonObject o) => new()
+    public static ConditionModel FromJson(JsonObject json) => new()
     {
-        Field = o["field"]?.GetValue<string>() ?? "spend_90d",
-        Operator = o["op"]?.GetValue<string>() ?? ">=",
-        Value = o["value"] is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0,
-        Category = o["category"]?.GetValue<string>() ?? "",
-        Values = o["values"] is JsonArray a ? string.Join(", ", a.Select(x => x?.ToString() ?? "")) : "",
+        Field = json["field"]?.GetValue<string>() ?? "spend_90d",
+        Operator = json["op"]?.GetValue<string>() ?? ">=",
+        Value = json["value"] is JsonValue jsonValue && jsonValue.TryGetValue<double>(out var number) ? number : 0,
+        Category = json["category"]?.GetValue<string>() ?? "",
+        Values = json["values"] is JsonArray array ? string.Join(", ", array.Select(x => x?.ToString() ?? "")) : "",
     };
 
     public static string Describe(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

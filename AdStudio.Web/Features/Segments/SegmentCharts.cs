@@ -39,12 +39,12 @@ public static class SegmentCharts
         {
             var all = audience.Rows.Average(r => r.Interests[c]);
             var segment = members.Average(r => r.Interests[c]);
-            var a = plot.Add.Bar(position: (c * 3) + 0.5, value: all * 100);
-            a.Color = Colors.LightGray;
-            a.LegendText = c == 0 ? "All shoppers" : "";
-            var s = plot.Add.Bar(position: (c * 3) + 1.5, value: segment * 100);
-            s.Color = Colors.RoyalBlue;
-            s.LegendText = c == 0 ? "Segment" : "";
+            var allBar = plot.Add.Bar(position: (c * 3) + 0.5, value: all * 100);
+            allBar.Color = Colors.LightGray;
+            allBar.LegendText = c == 0 ? "All shoppers" : "";
+            var segmentBar = plot.Add.Bar(position: (c * 3) + 1.5, value: segment * 100);
+            segmentBar.Color = Colors.RoyalBlue;
+            segmentBar.LegendText = c == 0 ? "Segment" : "";
             ticks.Add(Tick.Major((c * 3) + 1, audience.Categories[c]));
         }
 
@@ -83,7 +83,7 @@ public static class SegmentCharts
         var whole = values.All(v => v == Math.Floor(v));
         var width = whole ? Math.Ceiling(top / MaxBins) : top / MaxBins;
         var bins = whole ? Math.Min(MaxBins, (int)(top / width) + 1) : MaxBins;
-        double[] Shares(IEnumerable<double> xs, int n)
+        double[] Shares(IEnumerable<double> xs, int total)
         {
             var counts = new double[bins];
             foreach (var x in xs)
@@ -91,7 +91,7 @@ public static class SegmentCharts
                 counts[Math.Clamp((int)(x / width), 0, bins - 1)]++;
             }
 
-            return [.. counts.Select(c => 100 * c / n)];
+            return [.. counts.Select(c => 100 * c / total)];
         }
 
         var plot = new Plot();

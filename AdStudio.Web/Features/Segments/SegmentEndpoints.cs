@@ -47,8 +47,8 @@ public static class SegmentEndpoints
     private static async Task<Results<Ok<SegmentDto>, ProblemHttpResult>> GetAsync(int id, IDbContextFactory<AdStudioDb> dbFactory, IOptions<PrivacyOptions> privacy, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && !s.IsArchived, ct) is { } s
-            ? TypedResults.Ok(SegmentDto.From(s, privacy.Value, true))
+        return await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && !s.IsArchived, ct) is { } segment
+            ? TypedResults.Ok(SegmentDto.From(segment, privacy.Value, true))
             : ApiProblems.NotFound($"There is no segment {id}.");
     }
 
@@ -83,8 +83,8 @@ public static class SegmentEndpoints
 
         try
         {
-            var s = await segments.CreateAsync(body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", Actor.Of(request), ct);
-            return TypedResults.Created($"/api/segments/{s.Id}", SegmentDto.From(s, privacy.Value, true));
+            var created = await segments.CreateAsync(body.Name ?? "", body.Description, body.RuleNode()?.ToJsonString() ?? "", Actor.Of(request), ct);
+            return TypedResults.Created($"/api/segments/{created.Id}", SegmentDto.From(created, privacy.Value, true));
         }
         catch (SegmentRuleException ex)
         {

@@ -3,8 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using AdStudio.Core.Creatives.Images;
 using AdStudio.Tests.Core.Creatives;
 using AdStudio.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
 
 namespace AdStudio.Tests.Web.Features.Creatives;
 
@@ -67,6 +70,31 @@ public sealed class CreativeApiTests(AppHost app)
         Assert.Contains("SVG", errors.GetProperty("files[1]")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("not a PNG", errors.GetProperty("files[2]")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Upload_OneWrongSizeImageInBatch_StoresNoRowAndNoFileAndNamesTheFile()
+    {
+        // Arrange: the good images come first, so storing them before the fit check would leave them behind.
+        using var client = app.CreateClient();
+        var before = await CountAsync();
+        var folder = app.Services.GetRequiredService<CreativeStore>().Folder;
+        var filesBefore = Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+
+        // Act
+        using var response = await client.PostAsync("/api/creatives", Files(
+            ("first.png", TestImages.Encode(300, 250, SKEncodedImageFormat.Jpeg)),
+            ("second.png", TestImages.Encode(728, 90, SKEncodedImageFormat.Webp)),
+            ("square.png", TestImages.Png(500, 500))));
+
+        // Assert
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal("files[2]", error.Name);
+        Assert.StartsWith("square.png: The image is 500×500, which fits no placement", error.Value[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("nothing was stored", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+        Assert.Equal(filesBefore, Directory.Exists(folder) ? Directory.GetFiles(folder) : []);
     }
 
     [Theory]

@@ -54,7 +54,7 @@ public sealed class UploadAndCampaignFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UploadPanel_MixedFiles_StoresGoodOnesAndExplainsTheRest()
+    public async Task UploadPanel_MixedFiles_StoresNothingAndExplainsEachFile()
     {
         var uploaded = 0;
         var cut = _ui.Render<UploadPanel>(p => p.Add(c => c.Uploaded, () => uploaded++));
@@ -65,11 +65,30 @@ public sealed class UploadAndCampaignFormTests : IAsyncLifetime
             InputFileContent.CreateFromBinary(TestImages.Png(500, 500), "square.png", contentType: "image/png"));
 
         cut.WaitForAssertion(() => Assert.Equal(1, uploaded));
-        Assert.Contains("uploaded as a draft", cut.Find("[data-upload-item='banner.png']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("not stored", cut.Find("[data-upload-item='banner.png']").TextContent, StringComparison.Ordinal);
         Assert.Contains("SVG is not accepted", cut.Find("[data-upload-item='logo.png']").TextContent, StringComparison.Ordinal);
         Assert.Contains("fits no placement", cut.Find("[data-upload-item='square.png']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 of 3 file(s) were refused; nothing was stored", cut.Find("[data-testid='upload-summary']").TextContent, StringComparison.Ordinal);
         await using var db = _db.Open();
-        Assert.Equal(2, await db.Creatives.CountAsync());
+        Assert.Equal(1, await db.Creatives.CountAsync());
+    }
+
+    [Fact]
+    public async Task UploadPanel_GoodFiles_StoresAllAsDrafts()
+    {
+        var uploaded = 0;
+        var cut = _ui.Render<UploadPanel>(p => p.Add(c => c.Uploaded, () => uploaded++));
+
+        cut.FindComponent<InputFile>().UploadFiles(
+            InputFileContent.CreateFromBinary(TestImages.Png(), "banner.png", contentType: "image/png"),
+            InputFileContent.CreateFromBinary(TestImages.Png(), "again.png", contentType: "image/png"));
+
+        cut.WaitForAssertion(() => Assert.Equal(1, uploaded));
+        Assert.Contains("uploaded as a draft", cut.Find("[data-upload-item='banner.png']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("uploaded as a draft", cut.Find("[data-upload-item='again.png']").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid='upload-summary']"));
+        await using var db = _db.Open();
+        Assert.Equal(2, await db.Creatives.CountAsync(c => c.Status == CreativeStatus.Draft));
     }
 
     [Fact]

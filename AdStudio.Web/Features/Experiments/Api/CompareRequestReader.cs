@@ -45,7 +45,7 @@ public static class CompareRequestReader
 
         var control = type is { } t1 ? Arm(request.Control, "control", t1, errors) : null;
         var treatment = type is { } t2 ? Arm(request.Treatment, "treatment", t2, errors) : null;
-        if (control is { } c && difference == DifferenceType.Relative && c.Mean == 0 && !errors.Keys.Any(k => k.StartsWith("control", StringComparison.Ordinal)))
+        if (control is { } controlMoments && difference == DifferenceType.Relative && controlMoments.Mean == 0 && !errors.Keys.Any(k => k.StartsWith("control", StringComparison.Ordinal)))
         {
             errors["control.sum"] = ["The control mean is zero, so a relative difference is undefined; use \"difference\": \"absolute\"."];
         }
@@ -67,15 +67,15 @@ public static class CompareRequestReader
         }
 
         var before = errors.Count;
-        if (arm.N is not { } n)
+        if (arm.N is not { } units)
         {
             errors[$"{name}.n"] = ["n is required."];
         }
-        else if (n < 2)
+        else if (units < 2)
         {
-            errors[$"{name}.n"] = [n < 0 ? "n cannot be negative." : "n must be at least 2."];
+            errors[$"{name}.n"] = [units < 0 ? "n cannot be negative." : "n must be at least 2."];
         }
-        else if (n > StatsLimits.MaxUnitsPerArm)
+        else if (units > StatsLimits.MaxUnitsPerArm)
         {
             errors[$"{name}.n"] = [$"n is at most {StatsLimits.MaxUnitsPerArm:N0}."];
         }
@@ -95,7 +95,7 @@ public static class CompareRequestReader
             {
                 errors[$"{name}.sumSquares"] = ["sumSquares is required for a mean and cannot be negative."];
             }
-            else if (arm.N is { } count and >= 2 && arm.Sum is { } s && squares < (s * s / count) * (1 - 1e-9))
+            else if (arm.N is { } count and >= 2 && arm.Sum is { } armSum && squares < (armSum * armSum / count) * (1 - 1e-9))
             {
                 errors[$"{name}.sumSquares"] = ["sumSquares is smaller than sum²/n, which no data can produce."];
             }

@@ -10,23 +10,23 @@ public static class AnalyzeQuery
     public static (OfflineOptions? Options, string? Error) Read(IQueryCollection query)
     {
         var alpha = 0.05;
-        if (query["alpha"].ToString() is { Length: > 0 } a
-            && !(double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out alpha) && alpha >= StatsLimits.MinAlpha && alpha <= StatsLimits.MaxAlpha))
+        if (query["alpha"].ToString() is { Length: > 0 } alphaText
+            && !(double.TryParse(alphaText, NumberStyles.Float, CultureInfo.InvariantCulture, out alpha) && alpha >= StatsLimits.MinAlpha && alpha <= StatsLimits.MaxAlpha))
         {
-            return (null, $"alpha must be a number between {StatsLimits.MinAlpha} and {StatsLimits.MaxAlpha}; it is \"{a}\".");
+            return (null, $"alpha must be a number between {StatsLimits.MinAlpha} and {StatsLimits.MaxAlpha}; it is \"{alphaText}\".");
         }
 
         var sequential = false;
-        if (query["sequential"].ToString() is { Length: > 0 } s && !bool.TryParse(s, out sequential))
+        if (query["sequential"].ToString() is { Length: > 0 } sequentialText && !bool.TryParse(sequentialText, out sequential))
         {
-            return (null, $"sequential must be true or false; it is \"{s}\".");
+            return (null, $"sequential must be true or false; it is \"{sequentialText}\".");
         }
 
         List<double>? weights = null;
-        if (query["weights"].ToString() is { Length: > 0 } w)
+        if (query["weights"].ToString() is { Length: > 0 } weightsText)
         {
             weights = [];
-            foreach (var part in w.Split(',', StringSplitOptions.TrimEntries))
+            foreach (var part in weightsText.Split(',', StringSplitOptions.TrimEntries))
             {
                 if (!(double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) && weight > 0 && double.IsFinite(weight)))
                 {

@@ -22,16 +22,16 @@ public static class OfflineCharts
         var ticks = new List<Tick>();
         for (var i = 0; i < rows.Count; i++)
         {
-            var (variant, m) = rows[i];
-            var y = rows.Count - i;
-            var color = m.CiLow > 0 ? Colors.SeaGreen : m.CiHigh < 0 ? Colors.Crimson : Colors.SlateGray;
-            var line = plot.Add.Line(m.CiLow!.Value * 100, y, m.CiHigh!.Value * 100, y);
+            var (variant, metric) = rows[i];
+            var position = rows.Count - i;
+            var color = metric.CiLow > 0 ? Colors.SeaGreen : metric.CiHigh < 0 ? Colors.Crimson : Colors.SlateGray;
+            var line = plot.Add.Line(metric.CiLow!.Value * 100, position, metric.CiHigh!.Value * 100, position);
             line.Color = color;
             line.LineWidth = 3;
-            var marker = plot.Add.Marker(m.Effect!.Value * 100, y);
+            var marker = plot.Add.Marker(metric.Effect!.Value * 100, position);
             marker.Color = color;
             marker.Size = 10;
-            ticks.Add(Tick.Major(y, $"{OfflineLabels.Metric(m.Metric)} · {variant.Name}"));
+            ticks.Add(Tick.Major(position, $"{OfflineLabels.Metric(metric.Metric)} · {variant.Name}"));
         }
 
         var zero = plot.Add.VerticalLine(0);
