@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Reporting;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,8 @@ namespace AdStudio.Core.Events;
 /// <summary>
 /// Writes events in one transaction with prepared commands (EF change tracking is far too slow for
 /// event volumes). Ad events that are new are folded into <see cref="DailyRollup"/> in the same
-/// transaction, so dashboards move as soon as an event is acknowledged.
+/// transaction, so dashboards move as soon as an event is acknowledged. Each ad event the write stored gets
+/// its <see cref="AdEvent.Id"/>; one already stored for its decision (a duplicate) is left at 0.
 /// </summary>
 public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
 {
@@ -26,6 +28,7 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
         INSERT INTO "AdEvents" ("Type", "DecisionId", "ShopperId", "CampaignId", "CreativeId", "ExperimentId", "VariantId", "Placement", "Cost", "Revenue", "OccurredAt")
         VALUES (@type, @decision, @shopper, @campaign, @creative, @experiment, @variant, @placement, @cost, @revenue, @at)
         ON CONFLICT ("DecisionId", "Type") DO NOTHING
+        RETURNING "Id"
         """;
 
     private const string UpsertRollupSql =
@@ -152,7 +155,11 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
             cost.Value = e.Cost;
             revenue.Value = e.Revenue;
             at.Value = e.OccurredAt;
-            if (await command.ExecuteNonQueryAsync(ct) == 1)
+
+            // RETURNING yields no row when the conflict clause skipped the insert.
+            var stored = await command.ExecuteScalarAsync(ct);
+            e.Id = stored is null or DBNull ? 0 : Convert.ToInt64(stored, CultureInfo.InvariantCulture);
+            if (e.Id != 0)
             {
                 inserted++;
                 deltas.Add(e);

@@ -5,4 +5,7 @@ public static class EventTimestamps
 {
     /// <summary>How far ahead of the server's clock an event may be stamped: a storefront's clock may run fast.</summary>
     public static readonly TimeSpan AllowedFutureSkew = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether an event stamped <paramref name="occurredAt"/> (UTC) lies further ahead of <paramref name="now"/> than the allowed skew.</summary>
+    public static bool IsTooFarAhead(DateTime occurredAt, DateTime now) => occurredAt > now + AllowedFutureSkew;
 }

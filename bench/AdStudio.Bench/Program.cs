@@ -25,6 +25,12 @@ if (args is ["demo-economics", ..])
     return;
 }
 
+if (args is ["import", ..])
+{
+    await ImportBenchmark.RunAsync(ServeBenchmark.RepositoryRoot());
+    return;
+}
+
 if (args is ["ingest", ..])
 {
     var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;

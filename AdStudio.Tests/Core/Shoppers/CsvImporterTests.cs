@@ -141,4 +141,19 @@ public sealed class CsvImporterTests : IAsyncLifetime
         await using var db = _db.Open();
         Assert.Equal(50_000, await db.BehaviourEvents.CountAsync());
     }
+
+    [Theory]
+    [InlineData("view")]
+    [InlineData("search")]
+    [InlineData("add_to_cart")]
+    [InlineData("purchase")]
+    public async Task Events_RowWithoutAnyOptionalField_IsRejectedForEachFieldItsTypeRequires(string type)
+    {
+        var result = await ImportAsync(CsvImporter.Events, $"shopperId,type,timestamp,category,productId,query,amount\na,{type},2026-11-20T10:00:00Z,,,,\n");
+
+        var required = BehaviourEventRules.RequiredFields(BehaviourEventRules.ParseType(type)!.Value);
+        Assert.Equal(0, result.Imported);
+        Assert.Equal(required, result.Errors.Select(e => e.Column));
+        Assert.All(result.Errors, e => Assert.Equal($"required for {type}", e.Reason));
+    }
 }

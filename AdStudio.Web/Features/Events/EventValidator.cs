@@ -1,3 +1,4 @@
+using System.Globalization;
 using AdStudio.Core.Events;
 using AdStudio.Core.Serving;
 using Microsoft.Extensions.Options;
@@ -5,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace AdStudio.Web.Features.Events;
 
 /// <summary>
-/// Checks each incoming event and turns the valid ones into stored events. Ad events are attributed
-/// from their signed decision id, which must have been issued for the same shopper; an ad event of a
+/// Checks each incoming event and turns the valid ones into stored events. Behaviour events follow
+/// <see cref="BehaviourEventRules"/> (as the CSV import does); this class only phrases the API's messages. Ad events
+/// are attributed from their signed decision id, which must have been issued for the same shopper; an ad event of a
 /// decision older than the attribution window is set aside as expired (not an error).
 /// </summary>
 public sealed class EventValidator(
@@ -16,28 +18,23 @@ public sealed class EventValidator(
     IOptions<EventWriterOptions> options,
     TimeProvider clock)
 {
-    public const int MaxIdLength = 128;
-    public const int MaxTextLength = 256;
-    public const int MaxEventIdLength = 64;
-
     public ValidatedEvents Validate(IReadOnlyList<IncomingEvent?> incoming, Dictionary<string, string[]> errors)
     {
         var behaviour = new List<BehaviourEvent>();
         var ads = new List<AdEvent>();
         var expired = new List<int>();
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().UtcDateTime;
         for (var i = 0; i < incoming.Count; i++)
         {
             var problems = new List<(string Field, string Message)>();
-            var e = incoming[i];
-            if (e is null)
+            if (incoming[i] is not { } sent)
             {
                 errors[$"events[{i}]"] = ["The event is null."];
                 continue;
             }
 
-            Check(e, now, problems);
-            if (problems.Count == 0 && !Convert(e, behaviour, ads, problems))
+            Check(sent, now, problems);
+            if (problems.Count == 0 && !Convert(sent, behaviour, ads, problems))
             {
                 expired.Add(i);
             }
@@ -51,74 +48,74 @@ public sealed class EventValidator(
         return new ValidatedEvents(new EventBatch(behaviour, ads), [.. expired]);
     }
 
-    private void Check(IncomingEvent e, DateTimeOffset now, List<(string, string)> problems)
+    private void Check(IncomingEvent sent, DateTime now, List<(string, string)> problems)
     {
-        if (string.IsNullOrWhiteSpace(e.ShopperId))
+        if (string.IsNullOrWhiteSpace(sent.ShopperId))
         {
-            problems.Add(("shopperId", "shopperId is required."));
+            problems.Add((EventFields.ShopperId, "shopperId is required."));
         }
-        else if (e.ShopperId.Length > MaxIdLength)
+        else if (sent.ShopperId.Length > BehaviourEventRules.MaxShopperIdLength)
         {
-            problems.Add(("shopperId", $"shopperId is longer than {MaxIdLength} characters."));
-        }
-
-        if (e.Timestamp is not { } at)
-        {
-            problems.Add(("timestamp", "timestamp is required (ISO 8601, for example 2026-11-23T10:15:00Z)."));
-        }
-        else if (at > now + EventTimestamps.AllowedFutureSkew)
-        {
-            problems.Add(("timestamp", "timestamp is in the future."));
+            problems.Add((EventFields.ShopperId, $"shopperId is longer than {BehaviourEventRules.MaxShopperIdLength} characters."));
         }
 
-        if (EventTypes.Parse(e.Type) is null)
+        if (sent.Timestamp is not { } at)
         {
-            problems.Add(("type", $"type must be one of: {string.Join(", ", EventTypes.Names)}."));
+            problems.Add((EventFields.Timestamp, "timestamp is required (ISO 8601, for example 2026-11-23T10:15:00Z)."));
+        }
+        else if (EventTimestamps.IsTooFarAhead(at.UtcDateTime, now))
+        {
+            problems.Add((EventFields.Timestamp, "timestamp is in the future."));
         }
 
-        CheckText(e.Category, "category", problems);
-        CheckText(e.ProductId, "productId", problems);
-        CheckText(e.Query, "query", problems);
-        if (e.EventId is { } eventId && (eventId.Length is 0 or > MaxEventIdLength))
+        if (EventTypes.Parse(sent.Type) is null)
         {
-            problems.Add(("eventId", $"eventId, when given, is 1 to {MaxEventIdLength} characters."));
+            problems.Add((EventFields.Type, $"type must be one of: {string.Join(", ", EventTypes.Names)}."));
+        }
+
+        CheckText(sent.Category, EventFields.Category, problems);
+        CheckText(sent.ProductId, EventFields.ProductId, problems);
+        CheckText(sent.Query, EventFields.Query, problems);
+        if (sent.EventId is { } eventId && (eventId.Length is 0 or > BehaviourEventRules.MaxEventIdLength))
+        {
+            problems.Add((EventFields.EventId, $"eventId, when given, is 1 to {BehaviourEventRules.MaxEventIdLength} characters."));
         }
 
         var limits = options.Value;
-        CheckAmount(e.Amount, "amount", limits.MaxAmount, problems);
-        CheckAmount(e.DwellSeconds, "dwellSeconds", limits.MaxDwellSeconds, problems);
-        CheckAmount(e.Revenue, "revenue", limits.MaxRevenue, problems);
+        CheckAmount(sent.Amount, EventFields.Amount, limits.MaxAmount, problems);
+        CheckAmount(sent.DwellSeconds, EventFields.DwellSeconds, limits.MaxDwellSeconds, problems);
+        CheckAmount(sent.Revenue, "revenue", limits.MaxRevenue, problems);
     }
 
     /// <summary>Adds the event to the batch, or records why it cannot be; false when it is an ad event of an expired decision.</summary>
-    private bool Convert(IncomingEvent e, List<BehaviourEvent> behaviour, List<AdEvent> ads, List<(string, string)> problems)
+    private bool Convert(IncomingEvent sent, List<BehaviourEvent> behaviour, List<AdEvent> ads, List<(string, string)> problems)
     {
-        var type = EventTypes.Parse(e.Type)!.Value;
-        var at = e.Timestamp!.Value.UtcDateTime;
+        var type = EventTypes.Parse(sent.Type)!.Value;
+        var at = sent.Timestamp!.Value.UtcDateTime;
         if (type.Ad is { } adType)
         {
-            if (string.IsNullOrWhiteSpace(e.DecisionId))
+            if (string.IsNullOrWhiteSpace(sent.DecisionId))
             {
                 problems.Add(("decisionId", "decisionId is required for ad events."));
                 return true;
             }
 
-            if (adType == AdEventType.Conversion && e.Revenue is null)
+            if (adType == AdEventType.Conversion && sent.Revenue is null)
             {
                 problems.Add(("revenue", "revenue is required for conversions."));
                 return true;
             }
 
-            var status = codec.Decode(e.DecisionId, e.ShopperId!, out var ticket);
+            var status = codec.Decode(sent.DecisionId, sent.ShopperId!, out var ticket);
             if (status != DecisionIdStatus.Valid)
             {
-                problems.Add(("decisionId", DecisionIdMessages.Describe(status, e.DecisionId)));
+                problems.Add(("decisionId", DecisionIdMessages.Describe(status, sent.DecisionId)));
                 return true;
             }
 
             if (attribution.IsBackdated(ticket, at))
             {
-                problems.Add(("timestamp", $"timestamp {at:O} is before decision '{e.DecisionId}' was made ({ticket.IssuedAt:O}); ad events cannot be backdated."));
+                problems.Add((EventFields.Timestamp, $"timestamp {at:O} is before decision '{sent.DecisionId}' was made ({ticket.IssuedAt:O}); ad events cannot be backdated."));
                 return true;
             }
 
@@ -127,67 +124,61 @@ public sealed class EventValidator(
                 return false;
             }
 
-            ads.Add(AdEventAttribution.Attribute(adType, e.DecisionId, ticket, e.ShopperId!, at, e.Revenue ?? 0, snapshots.Current.PlacementNames));
+            ads.Add(AdEventAttribution.Attribute(adType, sent.DecisionId, ticket, sent.ShopperId!, at, sent.Revenue ?? 0, snapshots.Current.PlacementNames));
             return true;
         }
 
         var kind = type.Behaviour!.Value;
-        if (kind is BehaviourEventType.View or BehaviourEventType.AddToCart or BehaviourEventType.Purchase)
+        foreach (var field in BehaviourEventRules.RequiredFields(kind))
         {
-            Require(e.ProductId, "productId", problems);
-            Require(e.Category, "category", problems);
-        }
-
-        if (kind == BehaviourEventType.Search)
-        {
-            Require(e.Query, "query", problems);
-        }
-
-        if (kind == BehaviourEventType.Purchase && e.Amount is null)
-        {
-            problems.Add(("amount", "amount is required for purchases."));
+            if (!Carries(sent, field))
+            {
+                problems.Add((field, field == EventFields.Amount ? "amount is required for purchases." : $"{field} is required for this event type."));
+            }
         }
 
         if (problems.Count == 0)
         {
             behaviour.Add(new BehaviourEvent
             {
-                ShopperId = e.ShopperId!,
+                ShopperId = sent.ShopperId!,
                 Type = kind,
                 OccurredAt = at,
-                Category = e.Category,
-                ProductId = e.ProductId,
-                Query = e.Query,
-                Amount = e.Amount,
-                DwellSeconds = e.DwellSeconds,
-                EventId = e.EventId,
+                Category = sent.Category,
+                ProductId = sent.ProductId,
+                Query = sent.Query,
+                Amount = sent.Amount,
+                DwellSeconds = sent.DwellSeconds,
+                EventId = sent.EventId,
             });
         }
 
         return true;
     }
 
-    private static void Require(string? value, string field, List<(string, string)> problems)
+    /// <summary>Whether the event carries a value for one of the fields a type may require.</summary>
+    private static bool Carries(IncomingEvent sent, string field) => field switch
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            problems.Add((field, $"{field} is required for this event type."));
-        }
-    }
+        EventFields.Category => !string.IsNullOrWhiteSpace(sent.Category),
+        EventFields.ProductId => !string.IsNullOrWhiteSpace(sent.ProductId),
+        EventFields.Query => !string.IsNullOrWhiteSpace(sent.Query),
+        EventFields.Amount => sent.Amount is not null,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a field a behaviour event type requires."),
+    };
 
     private static void CheckText(string? value, string field, List<(string, string)> problems)
     {
-        if (value is { Length: > MaxTextLength })
+        if (!BehaviourEventRules.IsTextShortEnough(value))
         {
-            problems.Add((field, $"{field} is longer than {MaxTextLength} characters."));
+            problems.Add((field, $"{field} is longer than {BehaviourEventRules.MaxTextLength} characters."));
         }
     }
 
     private static void CheckAmount(double? value, string field, double max, List<(string, string)> problems)
     {
-        if (value is { } v && !(v >= 0 && v <= max))
+        if (value is { } number && !BehaviourEventRules.IsWithin(number, max))
         {
-            problems.Add((field, $"{field} must be a number from 0 to {max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}."));
+            problems.Add((field, $"{field} must be a number from 0 to {max.ToString("N0", CultureInfo.InvariantCulture)}."));
         }
     }
 }

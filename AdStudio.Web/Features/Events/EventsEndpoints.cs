@@ -20,13 +20,12 @@ public static class EventsEndpoints
     /// then answers 202 only once the batching writer has committed it. Ad events of expired decisions
     /// are not an error: they are left out and reported.
     /// </summary>
-    private static async Task<Results<Accepted<EventsAccepted>, ValidationProblem, ProblemHttpResult>> IngestAsync(
+    internal static async Task<Results<Accepted<EventsAccepted>, ValidationProblem, ProblemHttpResult>> IngestAsync(
         HttpRequest request,
         EventValidator validator,
         BatchingEventWriter writer,
         IOptions<EventWriterOptions> options,
-        FrequencyCounter frequency,
-        SnapshotHolder snapshots,
+        StoredImpressionCounter impressions,
         StorageProblems storage,
         CancellationToken ct)
     {
@@ -68,10 +67,7 @@ public static class EventsEndpoints
         }
 
         // Impressions count toward frequency caps at once, not only after the next snapshot refresh.
-        foreach (var impression in batch.AdEvents.Where(e => e.Type == AdEventType.Impression))
-        {
-            frequency.Record(impression.ShopperId, impression.CampaignId, snapshots.Current.LocalTime(impression.OccurredAt).Day);
-        }
+        impressions.CountStored(batch.AdEvents);
 
         return TypedResults.Accepted((string?)null, new EventsAccepted(result.BehaviourEvents + result.AdEvents, result.Duplicates, expired.Length, expired));
     }

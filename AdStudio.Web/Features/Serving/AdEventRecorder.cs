@@ -17,7 +17,7 @@ public sealed class AdEventRecorder(
     AttributionWindow attribution,
     SnapshotHolder snapshots,
     BatchingEventWriter writer,
-    FrequencyCounter frequency,
+    StoredImpressionCounter impressions,
     IDbContextFactory<AdStudioDb> dbFactory,
     StorageProblems storage,
     TimeProvider clock)
@@ -45,11 +45,8 @@ public sealed class AdEventRecorder(
             type, decisionId, ticket, shopperId, clock.GetUtcNow().UtcDateTime, 0, snapshots.Current.PlacementNames);
         try
         {
-            var result = await writer.WriteAsync(new EventBatch([], [adEvent]), ct);
-            if (type == AdEventType.Impression && result.AdEvents > 0)
-            {
-                frequency.Record(shopperId, ticket.CampaignId, snapshots.Current.LocalTime(adEvent.OccurredAt).Day);
-            }
+            await writer.WriteAsync(new EventBatch([], [adEvent]), ct);
+            impressions.CountStored([adEvent]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -13,6 +13,7 @@ public static class ServingSetup
     {
         builder.AddValidatedOptions<ServingOptions>(ServingOptions.SectionName);
         builder.Services.AddSingleton<FrequencyCounter>();
+        builder.Services.AddSingleton<StoredImpressionCounter>();
         builder.Services.AddSingleton<SnapshotHolder>();
         builder.Services.AddSingleton<ActiveModelLoader>();
         builder.Services.AddSingleton<SnapshotBuilder>();
