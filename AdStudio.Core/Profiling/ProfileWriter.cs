@@ -22,32 +22,45 @@ internal sealed class ProfileWriter : IAsyncDisposable
             "EventCount" = excluded."EventCount", "PurchaseCount" = excluded."PurchaseCount", "HourSin" = excluded."HourSin", "HourCos" = excluded."HourCos"
         """;
 
+    private static readonly string[] ParameterNames =
+        ["@id", "@updated", "@visit", "@purchase", "@v7", "@v30", "@p7", "@p30", "@s30", "@s90", "@dwell", "@price", "@daypart", "@interests", "@top", "@events", "@purchases", "@hsin", "@hcos"];
+
     private readonly DbCommand _command;
-    private readonly DbParameter[] _p;
 
     public ProfileWriter(DbConnection connection, DbTransaction transaction)
     {
         _command = Sql.Command(connection, transaction, UpsertSql);
-        string[] names = ["@id", "@updated", "@visit", "@purchase", "@v7", "@v30", "@p7", "@p30", "@s30", "@s90", "@dwell", "@price", "@daypart", "@interests", "@top", "@events", "@purchases", "@hsin", "@hcos"];
-        _p = [.. names.Select(n => Sql.Parameter(_command, n))];
+        foreach (var name in ParameterNames)
+        {
+            Sql.Parameter(_command, name);
+        }
     }
 
-    public async Task WriteAsync(string shopperId, ProfileValues v, DateTime updatedAt, CancellationToken ct)
+    public async Task WriteAsync(string shopperId, ProfileValues profile, DateTime updatedAt, CancellationToken ct)
     {
-        object?[] values =
-        [
-            shopperId, updatedAt, v.LastVisitAt, v.LastPurchaseAt, v.Visits7d, v.Visits30d, v.Purchases7d, v.Purchases30d,
-            v.Spend30d, v.Spend90d, v.AverageDwellSeconds, v.PriceSensitivity, v.PreferredDaypart,
-            JsonSerializer.Serialize(v.Interests.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 5))), string.Join(",", v.TopCategories),
-            v.EventCount, v.PurchaseCount, v.HourSin, v.HourCos,
-        ];
-        for (var i = 0; i < values.Length; i++)
-        {
-            _p[i].Value = values[i] ?? DBNull.Value;
-        }
-
+        Set("@id", shopperId);
+        Set("@updated", updatedAt);
+        Set("@visit", profile.LastVisitAt);
+        Set("@purchase", profile.LastPurchaseAt);
+        Set("@v7", profile.Visits7d);
+        Set("@v30", profile.Visits30d);
+        Set("@p7", profile.Purchases7d);
+        Set("@p30", profile.Purchases30d);
+        Set("@s30", profile.Spend30d);
+        Set("@s90", profile.Spend90d);
+        Set("@dwell", profile.AverageDwellSeconds);
+        Set("@price", profile.PriceSensitivity);
+        Set("@daypart", profile.PreferredDaypart);
+        Set("@interests", JsonSerializer.Serialize(profile.Interests.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 5))));
+        Set("@top", string.Join(",", profile.TopCategories));
+        Set("@events", profile.EventCount);
+        Set("@purchases", profile.PurchaseCount);
+        Set("@hsin", profile.HourSin);
+        Set("@hcos", profile.HourCos);
         await _command.ExecuteNonQueryAsync(ct);
     }
+
+    private void Set(string name, object? value) => _command.Parameters[name].Value = value ?? DBNull.Value;
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();
 }
