@@ -24,7 +24,11 @@ public sealed record ServingCampaign(
 {
     public bool IsScheduledAt(DateTime now) => StartsAt <= now && (EndsAt is null || now < EndsAt);
 
-    public bool HasBudget => SpentToday < DailyBudget && SpentTotal < TotalBudget;
+    /// <summary>
+    /// Whether the campaign may still spend: <see cref="SpentToday"/> counts only while the request is on the snapshot's shop day
+    /// (<paramref name="onSnapshotDay"/>); a later day starts with nothing spent (decision record 6).
+    /// </summary>
+    public bool HasBudgetOn(bool onSnapshotDay) => (!onSnapshotDay || SpentToday < DailyBudget) && SpentTotal < TotalBudget;
 
     /// <summary>Dayparting: whether the campaign serves in this hour of the week (0 = Monday 00:00, shop time).</summary>
     public bool ServesAtHour(int hourOfWeek) => HoursOfWeek is null || HoursOfWeek[hourOfWeek];
