@@ -22,6 +22,9 @@ public sealed record ServingCampaign(
     bool[]? HoursOfWeek = null,
     int? FrequencyCapPerDay = null)
 {
+    /// <summary>The bid type as <c>/serve</c> writes it ("CPC"), computed once per snapshot rather than per answer.</summary>
+    public string BidTypeName { get; } = BidType.ToString().ToUpperInvariant();
+
     public bool IsScheduledAt(DateTime now) => StartsAt <= now && (EndsAt is null || now < EndsAt);
 
     /// <summary>

@@ -48,7 +48,7 @@ public sealed class DemoEconomicsTests
         // What the shop pays is plausible for EUR.
         Assert.InRange(total.Cpc, 0.30, 1.50);
         // Since decision record 6 the simulated days stop a campaign at its daily budget (today's spend now comes from the
-        // ad events; the rollups it came from do not exist while seeding), which moves the demo's CPM from about 9 to about 11.
+        // ad events; the rollups it came from do not exist while seeding), which raises the demo's CPM to about 11.
         Assert.InRange(total.Cpm, 2, 12);
     }
 
