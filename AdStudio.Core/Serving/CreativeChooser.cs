@@ -33,20 +33,22 @@ public static class CreativeChooser
             }
         }
 
-        Decision? best = null;
+        // The best so far is kept in locals: one Decision per campaign, not one per better creative.
+        ServingCreative? best = null;
+        double bestCtr = 0, bestCvr = 0, bestValue = 0;
         foreach (var creative in candidate.Fitting)
         {
             var ctr = models.Ctr?.Predict(shopper!, creative.Facts, now, placement, creative.SmoothedCtr) ?? creative.SmoothedCtr;
             var cvr = cvrModel?.Predict(shopper!, creative.Facts, now, placement, creative.SmoothedCtr) ?? campaign.SmoothedCvr;
             // Under CPM every creative earns the same, so the likelier click still picks the creative.
             var value = Ranking.ExpectedValuePerImpression(campaign.BidType, campaign.Bid, ctr, cvr);
-            if (best is null || value > best.ExpectedValue || (value == best.ExpectedValue && ctr > best.ClickRate))
+            if (best is null || value > bestValue || (value == bestValue && ctr > bestCtr))
             {
-                best = new Decision(campaign, creative, null, Decision.NoVariant, ctr, cvr, value, false, models.Ctr?.VersionId, cvrModel?.VersionId);
+                (best, bestCtr, bestCvr, bestValue) = (creative, ctr, cvr, value);
             }
         }
 
-        return best;
+        return best is null ? null : new Decision(campaign, best, null, Decision.NoVariant, bestCtr, bestCvr, bestValue, false, models.Ctr?.VersionId, cvrModel?.VersionId);
     }
 
     /// <summary>

@@ -171,13 +171,13 @@ internal static class ModelBenchmark
         var (share, events) = (names.IndexOf("interest_in_ad_category"), names.IndexOf("log_events"));
         var shoppers = history.World.Shoppers.ToDictionary(s => s.Id);
         var demo = DemoCatalog.Campaigns.SelectMany(c => c.Creatives.Select(cr => new CreativeTruth(Catalog.IndexOf(c.Category), cr.Appeal, cr.Discount))).ToArray();
-        var k = layout.Categories.Length;
+        var categoryCount = layout.Categories.Length;
         return BinaryMetrics.Compute([.. validation.Select(r => r.Clicked)], [.. validation.Select(r =>
         {
             var (s, c) = (shoppers[r.ShopperId], demo[r.CreativeId - 1]);
             var n = Math.Exp(r.Features[events]) - 1;
-            var observed = ((r.Features[share] * n) + (2.0 / k)) / (n + 2);
-            return GroundTruth.ClickProbability(s, c, r.Hour, Math.Log((k * observed) + 0.05));
+            var observed = ((r.Features[share] * n) + (2.0 / categoryCount)) / (n + 2);
+            return GroundTruth.ClickProbability(s, c, r.Hour, Math.Log((categoryCount * observed) + 0.05));
         })]);
     }
 

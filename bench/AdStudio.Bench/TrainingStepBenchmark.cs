@@ -77,31 +77,31 @@ internal static class TrainingStepBenchmark
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var e = BenchSql.Command(connection, transaction, """INSERT INTO "BehaviourEvents" ("ShopperId","Type","Category","ProductId","Amount","OccurredAt") VALUES (@s,@t,@c,'p',@a,@at)""", "@s", "@t", "@c", "@a", "@at"))
+        await using (var behaviourInsert = BenchSql.Command(connection, transaction, """INSERT INTO "BehaviourEvents" ("ShopperId","Type","Category","ProductId","Amount","OccurredAt") VALUES (@s,@t,@c,'p',@a,@at)""", "@s", "@t", "@c", "@a", "@at"))
         {
             foreach (var ev in history.Events)
             {
-                Set(e, ev.ShopperId, (int)ev.Type, ev.Category, ev.Amount, ev.At);
-                await e.ExecuteNonQueryAsync();
+                Set(behaviourInsert, ev.ShopperId, (int)ev.Type, ev.Category, ev.Amount, ev.At);
+                await behaviourInsert.ExecuteNonQueryAsync();
             }
         }
 
-        await using (var a = BenchSql.Command(connection, transaction, """INSERT INTO "AdEvents" ("Type","DecisionId","ShopperId","CampaignId","CreativeId","Placement","Cost","Revenue","OccurredAt") VALUES (@t,@d,@s,@c,@cr,@p,0,0,@at)""", "@t", "@d", "@s", "@c", "@cr", "@p", "@at"))
+        await using (var adInsert = BenchSql.Command(connection, transaction, """INSERT INTO "AdEvents" ("Type","DecisionId","ShopperId","CampaignId","CreativeId","Placement","Cost","Revenue","OccurredAt") VALUES (@t,@d,@s,@c,@cr,@p,0,0,@at)""", "@t", "@d", "@s", "@c", "@cr", "@p", "@at"))
         {
-            var n = 0;
+            var decisionNumber = 0;
             foreach (var i in history.Impressions)
             {
-                var decision = $"d{n++:D8}";
-                Set(a, 0, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, i.At);
-                await a.ExecuteNonQueryAsync();
+                var decision = $"d{decisionNumber++:D8}";
+                Set(adInsert, 0, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, i.At);
+                await adInsert.ExecuteNonQueryAsync();
                 if (i.ClickedAt is { } clicked)
                 {
-                    Set(a, 1, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, clicked);
-                    await a.ExecuteNonQueryAsync();
+                    Set(adInsert, 1, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, clicked);
+                    await adInsert.ExecuteNonQueryAsync();
                     if (i.Converted)
                     {
-                        Set(a, 2, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, clicked.AddMinutes(5));
-                        await a.ExecuteNonQueryAsync();
+                        Set(adInsert, 2, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, clicked.AddMinutes(5));
+                        await adInsert.ExecuteNonQueryAsync();
                     }
                 }
             }

@@ -55,13 +55,13 @@ public sealed class DemoEconomicsTests
     [Fact]
     public void Rates_GivenTotals_FollowTheirDefinitions()
     {
-        var e = new DemoEconomics("x", Impressions: 10_000, Clicks: 100, Conversions: 5, Spend: 80, Revenue: 400);
+        var economics = new DemoEconomics("x", Impressions: 10_000, Clicks: 100, Conversions: 5, Spend: 80, Revenue: 400);
 
-        Assert.Equal(0.01, e.Ctr, 12);
-        Assert.Equal(0.05, e.Cvr, 12);
-        Assert.Equal(5, e.Roas, 12);
-        Assert.Equal(4, e.Roi, 12);
-        Assert.Equal(0.8, e.Cpc, 12);
-        Assert.Equal(8, e.Cpm, 12);
+        Assert.Equal(0.01, economics.Ctr, 12);
+        Assert.Equal(0.05, economics.Cvr, 12);
+        Assert.Equal(5, economics.Roas, 12);
+        Assert.Equal(4, economics.Roi, 12);
+        Assert.Equal(0.8, economics.Cpc, 12);
+        Assert.Equal(8, economics.Cpm, 12);
     }
 }
