@@ -43,6 +43,7 @@ builder.AddImport();
 builder.AddModels();
 builder.AddSimulation();
 builder.AddHealth();
+builder.AddJsonContexts();
 builder.Services.AddProblemDetails();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -9,7 +9,7 @@ public sealed record AdCopy(string Headline, string Body, string CallToAction)
     public static AdCopy For(ServingCreative creative, ShopperTraits traits)
     {
         // Most copy has no placeholders: answer it on the /serve hot path without building the value table.
-        if (!HasPlaceholder(creative.Headline) && !HasPlaceholder(creative.Body) && !HasPlaceholder(creative.CallToAction))
+        if (!creative.IsTemplate)
         {
             return new AdCopy(creative.Headline, creative.Body, creative.CallToAction);
         }
@@ -26,5 +26,6 @@ public sealed record AdCopy(string Headline, string Body, string CallToAction)
             CopyTemplate.Render(creative.CallToAction, values));
     }
 
-    private static bool HasPlaceholder(string text) => text.Contains("{{", StringComparison.Ordinal);
+    /// <summary>Whether <paramref name="text"/> has a <c>{{placeholder}}</c>.</summary>
+    public static bool HasPlaceholder(string text) => text.Contains("{{", StringComparison.Ordinal);
 }

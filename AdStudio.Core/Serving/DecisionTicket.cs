@@ -4,7 +4,8 @@ namespace AdStudio.Core.Serving;
 
 /// <summary>
 /// What a decision id carries: enough to attribute and charge later events without a database lookup,
-/// so any node can accept events for decisions made by any other.
+/// so any node can accept events for decisions made by any other. A decision outside any experiment carries
+/// <see cref="NoExperiment"/> and <see cref="NoVariant"/>: database ids start at 1, and the wire format keeps a fixed-width int.
 /// </summary>
 public readonly record struct DecisionTicket(
     long IssuedAtUnixSeconds,
@@ -17,11 +18,17 @@ public readonly record struct DecisionTicket(
     byte PlacementIndex,
     ulong Nonce)
 {
+    /// <summary>The <see cref="ExperimentId"/> of a decision outside any experiment.</summary>
+    public const int NoExperiment = 0;
+
+    /// <summary>The <see cref="VariantId"/> of a decision outside any experiment.</summary>
+    public const int NoVariant = 0;
+
     public DateTime IssuedAt => DateTimeOffset.FromUnixTimeSeconds(IssuedAtUnixSeconds).UtcDateTime;
 
     public double Bid => BidMicros / 1_000_000.0;
 
-    public int? ExperimentIdOrNull => ExperimentId == 0 ? null : ExperimentId;
+    public int? ExperimentIdOrNull => ExperimentId == NoExperiment ? null : ExperimentId;
 
-    public int? VariantIdOrNull => VariantId == 0 ? null : VariantId;
+    public int? VariantIdOrNull => VariantId == NoVariant ? null : VariantId;
 }

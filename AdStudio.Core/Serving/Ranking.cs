@@ -2,22 +2,9 @@ using AdStudio.Core.Campaigns;
 
 namespace AdStudio.Core.Serving;
 
-/// <summary>The first ranking: smoothed historical rates turned into expected value per impression.</summary>
+/// <summary>The first ranking: estimated rates turned into expected value per impression (smoothing lives in <see cref="Modeling.RateSmoothing"/>).</summary>
 public static class Ranking
 {
-    /// <summary>
-    /// Empirical-Bayes estimate of a rate: the observed successes and trials plus
-    /// <paramref name="priorStrength"/> pseudo-trials at <paramref name="priorMean"/>, so a new creative
-    /// starts at the shop-wide rate and moves toward its own as evidence accumulates.
-    /// </summary>
-    public static double SmoothedRate(long successes, long trials, double priorMean, double priorStrength)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(successes);
-        ArgumentOutOfRangeException.ThrowIfLessThan(trials, successes);
-        var denominator = trials + priorStrength;
-        return denominator <= 0 ? priorMean : (successes + (priorMean * priorStrength)) / denominator;
-    }
-
     /// <summary>
     /// What showing the ad once is expected to earn under its bid type: CPM bid ÷ 1000,
     /// CPC pCTR × bid, CPA and oCPA pCTR × pCVR × bid.

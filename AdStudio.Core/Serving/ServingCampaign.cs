@@ -22,9 +22,16 @@ public sealed record ServingCampaign(
     bool[]? HoursOfWeek = null,
     int? FrequencyCapPerDay = null)
 {
+    /// <summary>The bid type as <c>/serve</c> writes it ("CPC"), computed once per snapshot rather than per answer.</summary>
+    public string BidTypeName { get; } = BidType.ToString().ToUpperInvariant();
+
     public bool IsScheduledAt(DateTime now) => StartsAt <= now && (EndsAt is null || now < EndsAt);
 
-    public bool HasBudget => SpentToday < DailyBudget && SpentTotal < TotalBudget;
+    /// <summary>
+    /// Whether the campaign may still spend: <see cref="SpentToday"/> counts only while the request is on the snapshot's shop day
+    /// (<paramref name="onSnapshotDay"/>); a later day starts with nothing spent (decision record 6).
+    /// </summary>
+    public bool HasBudgetOn(bool onSnapshotDay) => (!onSnapshotDay || SpentToday < DailyBudget) && SpentTotal < TotalBudget;
 
     /// <summary>Dayparting: whether the campaign serves in this hour of the week (0 = Monday 00:00, shop time).</summary>
     public bool ServesAtHour(int hourOfWeek) => HoursOfWeek is null || HoursOfWeek[hourOfWeek];

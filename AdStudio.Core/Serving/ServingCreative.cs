@@ -16,4 +16,7 @@ public sealed record ServingCreative(
 {
     /// <summary>What the click and conversion models know about this creative.</summary>
     public Modeling.Training.CreativeFacts Facts { get; } = new(Id, Category, Discount, Headline.Length);
+
+    /// <summary>Whether any copy field has a placeholder to fill per shopper; most copy has none, and it is answered as is.</summary>
+    public bool IsTemplate { get; } = AdCopy.HasPlaceholder(Headline) || AdCopy.HasPlaceholder(Body) || AdCopy.HasPlaceholder(CallToAction);
 }

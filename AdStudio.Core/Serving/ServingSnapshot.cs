@@ -33,8 +33,11 @@ public sealed class ServingSnapshot(
     /// <summary>The shop's time zone, for dayparting and "per day" frequency caps.</summary>
     public TimeZoneInfo TimeZone { get; } = timeZone ?? TimeZoneInfo.Utc;
 
-    /// <summary>The shop-local day the impression counts were taken on.</summary>
-    public DateOnly Day => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(BuiltAt, TimeZone));
+    /// <summary>The shop day the snapshot was built on, computed once: its impression counts and today's spend count from its start (decision record 6).</summary>
+    public ShopDay ShopDay { get; } = ShopDay.Containing(builtAt, timeZone ?? TimeZoneInfo.Utc);
+
+    /// <summary>The shop-local day the impression counts and today's spend were taken on.</summary>
+    public DateOnly Day => ShopDay.Day;
 
     public IReadOnlyList<ServingCampaign> Campaigns { get; } = campaigns;
 
@@ -45,6 +48,11 @@ public sealed class ServingSnapshot(
 
     /// <summary>Placement names in a fixed order; a decision id stores the index.</summary>
     public string[] PlacementNames { get; } = [.. placements.Keys.Order(StringComparer.Ordinal)];
+
+    private readonly FrozenDictionary<string, ServingPlacement> _servingPlacements = BuildPlacements(placements, campaigns);
+
+    /// <summary>The placement with its fitting candidates, or null for a name the shop does not have.</summary>
+    public ServingPlacement? PlacementNamed(string name) => _servingPlacements.GetValueOrDefault(name);
 
     /// <summary>Sorted segment ids the shopper belongs to; empty for a new visitor.</summary>
     public int[] SegmentsOf(string shopperId) =>
@@ -63,6 +71,17 @@ public sealed class ServingSnapshot(
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZone);
         return ((((int)local.DayOfWeek + 6) % 7 * 24) + local.Hour, DateOnly.FromDateTime(local));
+    }
+
+    private static FrozenDictionary<string, ServingPlacement> BuildPlacements(FrozenDictionary<string, PlacementSize> placements, IReadOnlyList<ServingCampaign> campaigns)
+    {
+        var names = placements.Keys.Order(StringComparer.Ordinal).ToArray();
+        return names.Select((name, index) => new ServingPlacement(
+                name,
+                (byte)index,
+                placements[name],
+                [.. campaigns.Where(campaign => campaign.ServesIn(name)).Select(campaign => new CampaignCandidate(campaign, placements[name])).Where(candidate => candidate.Fitting.Length > 0)]))
+            .ToFrozenDictionary(placement => placement.Name, StringComparer.Ordinal);
     }
 
     private FrozenDictionary<int, ServingCreative> CreativesById { get; } = campaigns

@@ -3,6 +3,7 @@ using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Shop;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,9 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
     {
         var version = Interlocked.Increment(ref _lastVersion);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(now);
+        var timeZone = shop.Value.FindTimeZone();
+        // Computed once: today's spend and today's impressions both count from the shop's midnight (decision record 6).
+        var shopDay = ShopDay.Containing(now, timeZone);
         var priorStrength = options.Value.PriorStrength;
 
         var campaigns = await db.Campaigns.AsNoTracking()
@@ -47,9 +50,9 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
                 Clicks = g.Sum(r => r.Clicks),
                 Conversions = g.Sum(r => r.Conversions),
                 Spent = g.Sum(r => r.Cost),
-                SpentToday = g.Where(r => r.Date == today).Sum(r => r.Cost),
             })
             .ToDictionaryAsync(x => x.CampaignId, cancellationToken);
+        var spentToday = await SpentTodayAsync(db, shopDay, cancellationToken);
 
         var impressions = byCreative.Values.Sum(x => x.Impressions);
         var clicks = byCreative.Values.Sum(x => x.Clicks);
@@ -66,7 +69,7 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
                 .Select(cr =>
                 {
                     var stats = byCreative.GetValueOrDefault(cr.Id);
-                    var ctr = Ranking.SmoothedRate(stats?.Clicks ?? 0, stats?.Impressions ?? 0, ctrPrior, priorStrength);
+                    var ctr = RateSmoothing.SmoothedRate(stats?.Clicks ?? 0, stats?.Impressions ?? 0, ctrPrior, priorStrength);
                     return new ServingCreative(cr.Id, cr.Headline, cr.ImageUrl, cr.LandingUrl, cr.Category, cr.Width, cr.Height, ctr, cr.Body, cr.CallToAction, cr.Discount);
                 })
                 .ToArray();
@@ -76,14 +79,14 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
             }
 
             var totals = byCampaign.GetValueOrDefault(c.Id);
-            var cvr = Ranking.SmoothedRate(totals?.Conversions ?? 0, Math.Max(totals?.Clicks ?? 0, totals?.Conversions ?? 0), cvrPrior, priorStrength);
+            var cvr = RateSmoothing.SmoothedRate(totals?.Conversions ?? 0, Math.Max(totals?.Clicks ?? 0, totals?.Conversions ?? 0), cvrPrior, priorStrength);
             serving.Add(new ServingCampaign(
                 c.Id,
                 c.BidType,
                 c.Bid,
                 c.DailyBudget,
                 c.TotalBudget,
-                totals?.SpentToday ?? 0,
+                spentToday.GetValueOrDefault(c.Id),
                 totals?.Spent ?? 0,
                 c.StartsAt,
                 c.EndsAt,
@@ -91,7 +94,7 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
                 [.. c.Targets.Where(t => !t.Exclude).Select(t => t.SegmentId).Order()],
                 [.. c.Targets.Where(t => t.Exclude).Select(t => t.SegmentId).Order()],
                 creatives,
-                WithPooledCtr(experiments.GetValueOrDefault(c.Id), creatives),
+                experiments.GetValueOrDefault(c.Id),
                 cvr,
                 Dayparting.Parse(c.Dayparting),
                 c.FrequencyCapPerDay));
@@ -105,7 +108,6 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
             .GroupBy(m => m.ShopperId, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(m => m.SegmentId).Order().ToArray(), StringComparer.Ordinal);
 
-        var timeZone = shop.Value.FindTimeZone();
         var capped = serving.Where(c => c.FrequencyCapPerDay is not null).Select(c => c.Id).ToList();
         return new ServingSnapshot(
             now,
@@ -113,7 +115,7 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
             shop.Value.Placements.ToFrozenDictionary(StringComparer.Ordinal),
             segmentsByShopper,
             timeZone,
-            await ImpressionsTodayAsync(db, capped, now, timeZone, cancellationToken),
+            await ImpressionsTodayAsync(db, capped, shopDay, cancellationToken),
             await TraitsAsync(db, cancellationToken),
             models is null ? null : await models.LoadAsync(db, cancellationToken))
         {
@@ -142,17 +144,30 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
         return result;
     }
 
+    /// <summary>
+    /// What each campaign has been charged since the shop's midnight, from the ad events themselves: the rollups are dated
+    /// by UTC day and lag by up to a rollup run, so they cannot answer "today" in shop time.
+    /// </summary>
+    private static async Task<Dictionary<int, double>> SpentTodayAsync(AdStudioDb db, ShopDay shopDay, CancellationToken ct)
+    {
+        var dayStart = shopDay.StartsAt;
+        return await db.AdEvents.AsNoTracking()
+            .Where(e => e.OccurredAt >= dayStart && e.Cost > 0)
+            .GroupBy(e => e.CampaignId)
+            .Select(g => new { CampaignId = g.Key, Cost = g.Sum(e => e.Cost) })
+            .ToDictionaryAsync(x => x.CampaignId, x => x.Cost, ct);
+    }
+
     /// <summary>Today's impressions (shop time) per shopper of the campaigns that have a frequency cap.</summary>
     private static async Task<FrozenDictionary<(string Shopper, int Campaign), int>> ImpressionsTodayAsync(
-        AdStudioDb db, List<int> cappedCampaigns, DateTime now, TimeZoneInfo timeZone, CancellationToken ct)
+        AdStudioDb db, List<int> cappedCampaigns, ShopDay shopDay, CancellationToken ct)
     {
         if (cappedCampaigns.Count == 0)
         {
             return FrozenDictionary<(string Shopper, int Campaign), int>.Empty;
         }
 
-        var localMidnight = TimeZoneInfo.ConvertTimeFromUtc(now, timeZone).Date;
-        var dayStart = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localMidnight, DateTimeKind.Unspecified), timeZone);
+        var dayStart = shopDay.StartsAt;
         var counts = await db.AdEvents.AsNoTracking()
             .Where(e => e.Type == Events.AdEventType.Impression && e.OccurredAt >= dayStart && cappedCampaigns.Contains(e.CampaignId))
             .GroupBy(e => new { e.ShopperId, e.CampaignId })
@@ -172,29 +187,6 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
             id => id,
             id => new ShopperTraits(regions.GetValueOrDefault(id), interests.GetValueOrDefault(id)?.Split(',')[0].Trim()),
             StringComparer.Ordinal);
-    }
-
-    /// <summary>The arms' smoothed CTRs averaged by weight: the one score all arms of the experiment compete with.</summary>
-    private static ServingExperiment? WithPooledCtr(ServingExperiment? experiment, ServingCreative[] creatives)
-    {
-        if (experiment is null)
-        {
-            return null;
-        }
-
-        var weighted = 0.0;
-        var weights = 0.0;
-        for (var i = 0; i < experiment.CreativeIds.Length; i++)
-        {
-            var creative = Array.Find(creatives, c => c.Id == experiment.CreativeIds[i]);
-            if (creative is not null)
-            {
-                weighted += experiment.Weights[i] * creative.SmoothedCtr;
-                weights += experiment.Weights[i];
-            }
-        }
-
-        return experiment with { PooledCtr = weights > 0 ? weighted / weights : 0 };
     }
 
     private static string[] SplitPlacements(string placements) =>

@@ -75,7 +75,9 @@ public sealed class DemoSeeder(
     {
         var options = demoOptions.Value;
         var frequency = new FrequencyCounter();
-        var simulator = new StorefrontSimulator(adServer.WithCounter(frequency), truths, new Random(options.Seed + 1), options.SecondPlacementShare);
+        var random = new Random(options.Seed + 1);
+        // Nonces from the simulation's own Random keep a seeded demo's decision ids repeatable.
+        var simulator = new StorefrontSimulator(adServer.WithCounter(frequency).WithNonces(NonceSource.Seeded(random)), truths, random, options.SecondPlacementShare);
         var totals = default(EventWriteResult);
         var days = options.Days + 1;
         for (var d = 0; d < days; d++)

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AdStudio.Core.Audiences;
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Features;

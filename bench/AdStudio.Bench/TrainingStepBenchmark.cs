@@ -38,7 +38,7 @@ internal static class TrainingStepBenchmark
             var serving = Options.Create(new ServingOptions());
             var shop = Options.Create(StandardPlacements.Shop());
             var step = new ModelTrainingStep(
-                new TrainingDataLoader(factory, serving, shop, Options.Create(new DemoOptions())),
+                new TrainingDataLoader(factory, new SmoothingPrior(serving.Value.PriorStrength), shop, Options.Create(new DemoOptions())),
                 new ChampionChallenger(factory, new ModelFiles(new DataPaths(folder)), new ModelRegistry(factory, clock), modeling),
                 modeling,
                 clock);

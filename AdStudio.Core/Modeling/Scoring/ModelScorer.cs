@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using AdStudio.Core.Modeling.Features;
 using AdStudio.Core.Modeling.Training;
 using Microsoft.ML;
@@ -18,6 +19,9 @@ public sealed class ModelScorer
     private readonly ConcurrentBag<Lease> _pool = [];
     private readonly int[]? _interestMap;
 
+    // Built once per loaded model: the hot path looks an ad's category up instead of comparing it with every category.
+    private readonly FrozenDictionary<string, int> _categoryIndex;
+
     /// <param name="shopperCategories">Category order of the <see cref="ShopperFeatures"/> this scorer will be given.</param>
     public ModelScorer(int versionId, ModelKind kind, MLContext ml, ITransformer model, FeatureLayout layout, IReadOnlyList<string> shopperCategories)
     {
@@ -25,6 +29,8 @@ public sealed class ModelScorer
         ShopperCategories = [.. shopperCategories];
         _schema = ClickModelTrainer.Schema(layout.Width);
         var map = layout.Categories.Select(c => shopperCategories.ToList().FindIndex(s => string.Equals(s, c, StringComparison.OrdinalIgnoreCase))).ToArray();
+        _categoryIndex = layout.Categories.Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(category => category, layout.CategoryIndex, StringComparer.OrdinalIgnoreCase);
         _interestMap = map.Length == shopperCategories.Count && map.Select((m, i) => m == i).All(x => x) ? null : map;
     }
 
@@ -55,7 +61,7 @@ public sealed class ModelScorer
                 interests = remapped;
             }
 
-            Layout.Write(lease.Input.Features, shopper, interests, creative, Layout.CategoryIndex(creative.Category), at, placement, priorCtr);
+            Layout.Write(lease.Input.Features, shopper, interests, creative, _categoryIndex.GetValueOrDefault(creative.Category, -1), at, placement, priorCtr);
             lease.Engine.Predict(lease.Input, ref lease.Output);
             return lease.Output.Probability;
         }

@@ -1,6 +1,5 @@
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling.Features;
-using AdStudio.Core.Serving;
 
 namespace AdStudio.Core.Modeling.Training;
 
@@ -61,7 +60,7 @@ public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadO
             }
 
             var global = allImpressions > 0 ? (double)allClicks / allImpressions : DefaultCtr;
-            var priorCtr = Ranking.SmoothedRate(creativeClicks.GetValueOrDefault(creative.Id), Math.Max(creativeImpressions.GetValueOrDefault(creative.Id), creativeClicks.GetValueOrDefault(creative.Id)), global, priorStrength);
+            var priorCtr = RateSmoothing.SmoothedRate(creativeClicks.GetValueOrDefault(creative.Id), Math.Max(creativeImpressions.GetValueOrDefault(creative.Id), creativeClicks.GetValueOrDefault(creative.Id)), global, priorStrength);
             var shopper = State(shoppers, impression.ShopperId).FeaturesAt(impression.At);
             var features = new float[Layout.Width];
             Layout.Write(features, shopper, shopper.Interests, creative, Layout.CategoryIndex(creative.Category), impression.At, impression.Placement, priorCtr);

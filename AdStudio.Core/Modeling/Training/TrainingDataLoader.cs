@@ -1,6 +1,5 @@
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
-using AdStudio.Core.Serving;
 using AdStudio.Core.Shop;
 using AdStudio.Core.Simulation;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AdStudio.Core.Modeling.Training;
 
 /// <summary>Reads behaviour, impressions, clicks and conversions and replays them into point-in-time rows.</summary>
-public sealed class TrainingDataLoader(IDbContextFactory<AdStudioDb> dbFactory, IOptions<ServingOptions> serving, IOptions<ShopOptions> shop, IOptions<DemoOptions> demo)
+public sealed class TrainingDataLoader(IDbContextFactory<AdStudioDb> dbFactory, SmoothingPrior prior, IOptions<ShopOptions> shop, IOptions<DemoOptions> demo)
 {
     public async Task<TrainingData> LoadAsync(CancellationToken ct)
     {
@@ -29,7 +28,7 @@ public sealed class TrainingDataLoader(IDbContextFactory<AdStudioDb> dbFactory, 
             .ToList();
         var categories = creatives.Select(c => c.Category).Concat(events.Where(e => e.Category is not null).Select(e => e.Category!))
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        var builder = new ClickFeatureBuilder(categories, [.. shop.Value.Placements.Keys.Order(StringComparer.Ordinal)], serving.Value.PriorStrength);
+        var builder = new ClickFeatureBuilder(categories, [.. shop.Value.Placements.Keys.Order(StringComparer.Ordinal)], prior.Strength);
         var facts = creatives.ToDictionary(c => c.Id, CreativeFacts.Of);
         var demoSeeded = await db.Settings.AnyAsync(s => s.Key == DemoSeeder.MarkerKey && s.Value == "completed", ct);
         var oracle = demoSeeded ? DemoOracle.For(demo.Value, creatives.Select(c => (c.Id, c.ImageUrl))) : null;

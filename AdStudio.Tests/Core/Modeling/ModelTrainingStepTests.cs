@@ -1,3 +1,5 @@
+using AdStudio.Core.Audiences;
+using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
@@ -49,7 +51,7 @@ public sealed class ModelTrainingStepTests(SeededDemoHistory history, ITestOutpu
         var modeling = Options.Create(new ModelingOptions { Trainers = trainers.Length > 0 ? [.. trainers] : [.. TrainerKind.All], MinimumConversionRows = 50, ValidationDays = _validationDays });
         var registry = new ModelRegistry(_db.Factory, _clock);
         return new(
-            new TrainingDataLoader(_db.Factory, Options.Create(_serving), Options.Create(_shop), Options.Create(_demo)),
+            new TrainingDataLoader(_db.Factory, new SmoothingPrior(_serving.PriorStrength), Options.Create(_shop), Options.Create(_demo)),
             new ChampionChallenger(_db.Factory, new ModelFiles(new DataPaths(_db.Directory)), registry, modeling),
             modeling,
             _clock);

@@ -1,3 +1,4 @@
+using AdStudio.Core.Audiences;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling;
@@ -48,7 +49,7 @@ public sealed class StepProgressTests : IAsyncLifetime
         var rollup = await RecordAsync(new RollupStep(_db.Factory));
         var files = new ModelFiles(new DataPaths(_db.Directory));
         var train = await RecordAsync(new ModelTrainingStep(
-            new TrainingDataLoader(_db.Factory, Options.Create(_serving), Options.Create(_shop), Options.Create(_demo)),
+            new TrainingDataLoader(_db.Factory, new SmoothingPrior(_serving.PriorStrength), Options.Create(_shop), Options.Create(_demo)),
             new ChampionChallenger(_db.Factory, files, new ModelRegistry(_db.Factory, _clock), Options.Create(_modeling)),
             Options.Create(_modeling),
             _clock));

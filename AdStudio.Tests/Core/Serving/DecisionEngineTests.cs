@@ -111,7 +111,7 @@ public class DecisionEngineTests
     public void Decide_ExperimentArms_CompeteWithTheSameScore()
     {
         // Arm creatives differ a lot in CTR; the rival sits between them. Exposure must not depend on the arm.
-        var experiment = new ServingExperiment(9, VariantIds: [90, 91], CreativeIds: [11, 12], Weights: [1, 1], PooledCtr: 0.03);
+        var experiment = new ServingExperiment(9, VariantIds: [90, 91], CreativeIds: [11, 12], Weights: [1, 1]);
         var snapshot = Snapshot([
             Campaign(1, 1, [Creative(11, 0.05), Creative(12, 0.01)], experiment: experiment),
             Campaign(2, 1, [Creative(21, 0.02)]),

@@ -47,19 +47,21 @@ public sealed class DemoEconomicsTests
         Assert.InRange(total.Roas, 2, 8);
         // What the shop pays is plausible for EUR.
         Assert.InRange(total.Cpc, 0.30, 1.50);
-        Assert.InRange(total.Cpm, 2, 10);
+        // Since decision record 6 the simulated days stop a campaign at its daily budget (today's spend now comes from the
+        // ad events; the rollups it came from do not exist while seeding), which raises the demo's CPM to about 11.
+        Assert.InRange(total.Cpm, 2, 12);
     }
 
     [Fact]
     public void Rates_GivenTotals_FollowTheirDefinitions()
     {
-        var e = new DemoEconomics("x", Impressions: 10_000, Clicks: 100, Conversions: 5, Spend: 80, Revenue: 400);
+        var economics = new DemoEconomics("x", Impressions: 10_000, Clicks: 100, Conversions: 5, Spend: 80, Revenue: 400);
 
-        Assert.Equal(0.01, e.Ctr, 12);
-        Assert.Equal(0.05, e.Cvr, 12);
-        Assert.Equal(5, e.Roas, 12);
-        Assert.Equal(4, e.Roi, 12);
-        Assert.Equal(0.8, e.Cpc, 12);
-        Assert.Equal(8, e.Cpm, 12);
+        Assert.Equal(0.01, economics.Ctr, 12);
+        Assert.Equal(0.05, economics.Cvr, 12);
+        Assert.Equal(5, economics.Roas, 12);
+        Assert.Equal(4, economics.Roi, 12);
+        Assert.Equal(0.8, economics.Cpc, 12);
+        Assert.Equal(8, economics.Cpm, 12);
     }
 }

@@ -1,12 +1,15 @@
+using AdStudio.Core.Audiences;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Modeling.Training;
 using AdStudio.Core.Pipeline;
+using AdStudio.Core.Serving;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdStudio.Web.Features.Models;
 
@@ -19,6 +22,8 @@ public static class ModelsSetup
         builder.Services.AddSingleton<ModelFiles>();
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<ChampionChallenger>();
+        // Training smooths its prior-CTR feature as serving does, without Modeling depending on Serving's options.
+        builder.Services.AddSingleton(services => new SmoothingPrior(services.GetRequiredService<IOptions<ServingOptions>>().Value.PriorStrength));
         builder.Services.AddSingleton<TrainingDataLoader>();
         builder.Services.AddSingleton<IPipelineStep, ModelTrainingStep>();
         builder.Services.AddSingleton<IPipelineStep, AudienceScoringStep>();

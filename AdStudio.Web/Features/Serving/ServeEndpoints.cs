@@ -3,6 +3,7 @@ using AdStudio.Core.Serving;
 using AdStudio.Web.Features.Storefront;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AdStudio.Web.Features.Serving;
 
@@ -55,40 +56,41 @@ public static class ServeEndpoints
             return TypedResults.NoContent();
         }
 
-        var d = served.Decision;
-        var copy = AdCopy.For(d.Creative, snapshot.TraitsOf(body.ShopperId));
+        var decision = served.Decision;
+        var creative = decision.Creative;
+        var copy = AdCopy.For(creative, snapshot.TraitsOf(body.ShopperId));
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        var tracking = $"{Uri.EscapeDataString(served.DecisionId)}?s={Uri.EscapeDataString(body.ShopperId)}";
-        var imageUrl = d.Creative.ImageUrl.StartsWith('/') ? baseUrl + d.Creative.ImageUrl : d.Creative.ImageUrl;
+        var tracking = $"{Uri.EscapeDataString(served.DecisionId)}?{TrackingQuery.Shopper}={Uri.EscapeDataString(body.ShopperId)}";
+        var imageUrl = creative.ImageUrl.StartsWith('/') ? baseUrl + creative.ImageUrl : creative.ImageUrl;
         return TypedResults.Ok(new ServeResponse(
             served.DecisionId,
-            d.Campaign.Id,
-            d.Creative.Id,
+            decision.Campaign.Id,
+            creative.Id,
             copy.Headline,
             copy.Body,
             copy.CallToAction,
             imageUrl,
             $"{baseUrl}/c/{tracking}",
             $"{baseUrl}/i/{tracking}",
-            d.ExpectedValue,
+            decision.ExpectedValue,
             new ServeExplanation(
-                d.Campaign.BidType.ToString().ToUpperInvariant(),
-                d.Campaign.Bid,
-                d.ClickRate,
-                d.ConversionRate,
-                d.ExpectedValue,
-                d.Experiment?.Id,
-                d.VariantId == 0 ? null : d.VariantId,
-                d.Explored,
-                d.CtrModelId,
-                d.CvrModelId)));
+                decision.Campaign.BidTypeName,
+                decision.Campaign.Bid,
+                decision.ClickRate,
+                decision.ConversionRate,
+                decision.ExpectedValue,
+                decision.Experiment?.Id,
+                served.Ticket.VariantIdOrNull,
+                decision.Explored,
+                decision.CtrModelId,
+                decision.CvrModelId)));
     }
 
     /// <summary>Records the click (unless its decision expired), then sends the shopper to the creative's approved landing page, even if storing the click failed.</summary>
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> ClickAsync(
-        string decisionId, string? s, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
+        string decisionId, [FromQuery(Name = TrackingQuery.Shopper)] string? shopperId, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
     {
-        var recorded = await recorder.RecordAsync(AdEventType.Click, decisionId, s, response, ct);
+        var recorded = await recorder.RecordAsync(AdEventType.Click, decisionId, shopperId, response, ct);
         if (recorded.Problem is { } problem)
         {
             return problem;
@@ -102,9 +104,9 @@ public static class ServeEndpoints
 
     /// <summary>Impression pixel: records the impression (unless its decision expired) and answers a 1×1 GIF.</summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ImpressionAsync(
-        string decisionId, string? s, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
+        string decisionId, [FromQuery(Name = TrackingQuery.Shopper)] string? shopperId, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
     {
-        var recorded = await recorder.RecordAsync(AdEventType.Impression, decisionId, s, response, ct);
+        var recorded = await recorder.RecordAsync(AdEventType.Impression, decisionId, shopperId, response, ct);
         if (recorded.Problem is { } problem)
         {
             return problem;

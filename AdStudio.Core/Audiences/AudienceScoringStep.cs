@@ -1,20 +1,23 @@
 using System.Globalization;
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
+using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Serving;
 using AdStudio.Core.Shop;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace AdStudio.Core.Modeling.Scoring;
+namespace AdStudio.Core.Audiences;
 
 /// <summary>
 /// The <c>score</c> step: for every active campaign, scores each target shopper with the active click (and, for
 /// CPA and oCPA, conversion) model on the campaign's best creative for them, exactly as <c>/serve</c> would, and
 /// stores the predicted audience: shoppers ranked by expected value per impression and how many reach the
-/// likely-clicker threshold (<see cref="ModelingOptions.AudienceLift"/>). Context is the run's hour and the campaign's first placement.
+/// likely-clicker threshold (<see cref="ModelingOptions.AudienceLift"/>). Context is the run's hour and the campaign's first placement
+/// (see <see cref="AudienceScorer.Score"/>); a campaign with no creative that fits it gets an empty audience.
 /// </summary>
 public sealed class AudienceScoringStep(
     IDbContextFactory<AdStudioDb> dbFactory,

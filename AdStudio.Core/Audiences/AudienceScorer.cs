@@ -1,7 +1,9 @@
 using AdStudio.Core.Campaigns;
+using AdStudio.Core.Modeling;
+using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Serving;
 
-namespace AdStudio.Core.Modeling.Scoring;
+namespace AdStudio.Core.Audiences;
 
 /// <summary>
 /// Scores one campaign's target shoppers against a snapshot's models, in parallel, and keeps the best; a likely clicker's
@@ -9,35 +11,24 @@ namespace AdStudio.Core.Modeling.Scoring;
 /// </summary>
 public sealed class AudienceScorer(ServingSnapshot snapshot, double lift)
 {
+    /// <summary>
+    /// Chooses for each targeted shopper the creative <c>/serve</c> would show in the campaign's first placement at
+    /// <paramref name="at"/> (<see cref="CreativeChooser"/>); when no creative fits that placement nobody is scored.
+    /// A campaign that serves everywhere is scored in the first placement (by name) it has a fitting creative for.
+    /// </summary>
     public CampaignAudience Score(ServingCampaign campaign, IReadOnlyList<string> shoppers, DateTime at, int keep, CancellationToken ct)
     {
         var models = snapshot.Models;
         var ctr = models.Ctr ?? throw new InvalidOperationException("Scoring needs an active click model.");
         var cvr = campaign.BidType is BidType.Cpa or BidType.Ocpa ? models.Cvr : null;
-        var placement = campaign.Placements.FirstOrDefault() ?? snapshot.PlacementNames.FirstOrDefault() ?? "";
-        // Creatives that fit the placement, as /serve would choose among them (all, if none fits).
-        var size = snapshot.Placements.GetValueOrDefault(placement);
-        var fitting = campaign.Creatives.Where(c => size is null || size.Fits(c.Width, c.Height)).ToArray();
-        var creatives = fitting.Length > 0 ? fitting : campaign.Creatives;
+        var (placement, candidate) = Context(campaign);
         var threshold = lift * campaign.Creatives.Average(c => c.SmoothedCtr);
-        var targeted = shoppers.Where(s => DecisionEngine.Targets(campaign, snapshot.SegmentsOf(s))).ToArray();
+        var targeted = candidate is null ? [] : shoppers.Where(s => DecisionEngine.Targets(campaign, snapshot.SegmentsOf(s))).ToArray();
         var best = new (double Value, double Click, double Convert, int Creative)[targeted.Length];
         Parallel.For(0, targeted.Length, new ParallelOptions { CancellationToken = ct }, i =>
         {
-            var shopper = models.FeaturesOf(targeted[i]);
-            var top = (Value: double.MinValue, Click: 0.0, Convert: 0.0, Creative: 0);
-            foreach (var creative in creatives)
-            {
-                var click = ctr.Predict(shopper, creative.Facts, at, placement, creative.SmoothedCtr);
-                var convert = cvr?.Predict(shopper, creative.Facts, at, placement, creative.SmoothedCtr) ?? campaign.SmoothedCvr;
-                var value = Ranking.ExpectedValuePerImpression(campaign.BidType, campaign.Bid, click, convert);
-                if (value > top.Value || (value == top.Value && click > top.Click))
-                {
-                    top = (value, click, convert, creative.Id);
-                }
-            }
-
-            best[i] = top;
+            var chosen = CreativeChooser.Choose(candidate!, targeted[i], models.FeaturesOf(targeted[i]), placement, at, models)!;
+            best[i] = (chosen.ExpectedValue, chosen.ClickRate, chosen.ConversionRate, chosen.Creative.Id);
         });
 
         var order = Enumerable.Range(0, targeted.Length).ToArray();
@@ -64,5 +55,23 @@ public sealed class AudienceScorer(ServingSnapshot snapshot, double lift)
                 ExpectedValue = best[index].Value,
             })],
         };
+    }
+
+    private (string Placement, CampaignCandidate? Candidate) Context(ServingCampaign campaign)
+    {
+        if (campaign.Placements.Length > 0)
+        {
+            return (campaign.Placements[0], snapshot.PlacementNamed(campaign.Placements[0])?.CandidateOf(campaign.Id));
+        }
+
+        foreach (var name in snapshot.PlacementNames)
+        {
+            if (snapshot.PlacementNamed(name)!.CandidateOf(campaign.Id) is { } candidate)
+            {
+                return (name, candidate);
+            }
+        }
+
+        return (snapshot.PlacementNames.FirstOrDefault() ?? "", null);
     }
 }
