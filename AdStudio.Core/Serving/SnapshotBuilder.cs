@@ -52,7 +52,7 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
                 Spent = g.Sum(r => r.Cost),
             })
             .ToDictionaryAsync(x => x.CampaignId, cancellationToken);
-        var spentToday = await SpentTodayAsync(db, shopDay, cancellationToken);
+        var spentToday = await DailySpend.ByCampaignAsync(db, shopDay, cancellationToken);
 
         var impressions = byCreative.Values.Sum(x => x.Impressions);
         var clicks = byCreative.Values.Sum(x => x.Clicks);
@@ -142,20 +142,6 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// What each campaign has been charged since the shop's midnight, from the ad events themselves: the rollups are dated
-    /// by UTC day and lag by up to a rollup run, so they cannot answer "today" in shop time.
-    /// </summary>
-    private static async Task<Dictionary<int, double>> SpentTodayAsync(AdStudioDb db, ShopDay shopDay, CancellationToken ct)
-    {
-        var dayStart = shopDay.StartsAt;
-        return await db.AdEvents.AsNoTracking()
-            .Where(e => e.OccurredAt >= dayStart && e.Cost > 0)
-            .GroupBy(e => e.CampaignId)
-            .Select(g => new { CampaignId = g.Key, Cost = g.Sum(e => e.Cost) })
-            .ToDictionaryAsync(x => x.CampaignId, x => x.Cost, ct);
     }
 
     /// <summary>Today's impressions (shop time) per shopper of the campaigns that have a frequency cap.</summary>

@@ -64,7 +64,7 @@ public sealed class NumbersBrowserTests(AppHost app, BrowserSignIn signIn) : Sig
         Assert.All(await periods.AllInnerTextsAsync(), p => Assert.Equal("last 30 days", p));
         await Assertions.Expect(Page.Locator("[data-testid='cards-period']")).ToContainTextAsync("Cards: last 30 days · ");
         await Assertions.Expect(Page.Locator("[data-testid='creatives-period']")).ToContainTextAsync("the same period as the cards");
-        await Assertions.Expect(Page.Locator("[data-testid='budget-today']")).ToContainTextAsync("UTC day");
+        await Assertions.Expect(Page.Locator("[data-testid='budget-today']")).ToContainTextAsync("shop day in UTC");
         await Assertions.Expect(Page.Locator("[data-testid='budget-total']")).ToContainTextAsync("Total since the campaign started: € ");
         await Assertions.Expect(Page.Locator("[data-testid='budget-agreement']")).ToContainTextAsync("today's spend is live");
         await Assertions.Expect(Page.Locator("[data-creative-spend]").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^€ "));

@@ -2,12 +2,14 @@ using AdStudio.Core.Auditing;
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Reporting;
+using AdStudio.Core.Shop;
 using AdStudio.Web.Components.Common;
 using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Features.Dashboard;
 using AdStudio.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdStudio.Web.Features.Campaigns;
 
@@ -32,12 +34,15 @@ public sealed partial class CampaignPage
 
     [Inject] private ShopMoney Money { get; set; } = default!;
 
+    [Inject] private IOptions<ShopOptions> Shop { get; set; } = default!;
+
     private Campaign? _campaign;
     private KpiReport? _report;
     private ScottPlot.Plot? _volume;
     private ScottPlot.Plot? _rates;
     private ScottPlot.Plot? _efficiency;
     private double _spentToday;
+    private ShopDay _shopDay;
     private double _spentTotal;
     private DateOnly _today;
     private List<TargetRow> _targets = [];
@@ -51,8 +56,10 @@ public sealed partial class CampaignPage
 
     private async Task LoadAsync()
     {
-        // Rollup days are UTC days (an event's OccurredAt date), and serving paces the daily budget on the same UTC day.
-        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        // The cards read rollups, dated by UTC day; the budget's "today" is the shop's day, as serving paces it (decision record 6).
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        _shopDay = ShopDay.Containing(now, Shop.Value.FindTimeZone());
         var from = today.AddDays(-(ReportDays - 1));
         _today = today;
         await using (var db = await DbFactory.CreateDbContextAsync())
@@ -66,7 +73,7 @@ public sealed partial class CampaignPage
 
             var rollups = db.DailyRollups.AsNoTracking().Where(r => r.CampaignId == Id);
             _spentTotal = await rollups.SumAsync(r => r.Cost);
-            _spentToday = await rollups.Where(r => r.Date == today).SumAsync(r => r.Cost);
+            _spentToday = await DailySpend.OfCampaignAsync(db, Id, _shopDay, CancellationToken.None);
             // The creatives table covers the cards' period, so its rows add up to the cards (all-time sums did not).
             var byCreative = await rollups.Where(r => r.Date >= from && r.Date <= today).GroupBy(r => r.CreativeId)
                 .Select(g => new { g.Key, Impressions = g.Sum(r => r.Impressions), Clicks = g.Sum(r => r.Clicks), Conversions = g.Sum(r => r.Conversions), Spend = g.Sum(r => r.Cost), Revenue = g.Sum(r => r.Revenue) })

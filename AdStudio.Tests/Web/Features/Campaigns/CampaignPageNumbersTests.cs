@@ -79,7 +79,7 @@ public sealed class CampaignPageNumbersTests : IAsyncLifetime
         var cut = Open();
 
         Assert.Equal("€ 3.00", Text(cut, "[data-kpi='Spend'] [data-kpi-value]"));
-        Assert.Contains("Today (20 Nov 2026, UTC day, as the daily budget is paced): € 3.00 of € 10.00", Text(cut, "[data-testid='budget-today']"), StringComparison.Ordinal);
+        Assert.Contains("Today (20 Nov 2026, shop day in UTC, as the daily budget is paced): € 3.00 of € 10.00", Text(cut, "[data-testid='budget-today']"), StringComparison.Ordinal);
         Assert.Contains("Total since the campaign started: € 7.00 of € 100.00", Text(cut, "[data-testid='budget-total']"), StringComparison.Ordinal);
         Assert.Equal("The total also counts € 4.00 spent before 22 Oct 2026, which the cards leave out.", Text(cut, "[data-testid='budget-before-period']"));
         Assert.Contains("today's spend is live", Text(cut, "[data-testid='budget-agreement']"), StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-namespace AdStudio.Core.Serving;
+namespace AdStudio.Core.Shop;
 
 /// <summary>One day of the shop, midnight to midnight in <c>Shop:TimeZone</c> (decision record 6), with its bounds as UTC instants.</summary>
 public readonly record struct ShopDay(DateOnly Day, DateTime StartsAt, DateTime EndsAt)
