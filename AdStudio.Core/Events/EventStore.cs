@@ -16,13 +16,6 @@ namespace AdStudio.Core.Events;
 /// </summary>
 public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
 {
-    private const string InsertBehaviourSql =
-        """
-        INSERT INTO "BehaviourEvents" ("ShopperId", "Type", "Category", "ProductId", "Query", "Amount", "DwellSeconds", "OccurredAt", "EventId")
-        VALUES (@shopper, @type, @category, @product, @query, @amount, @dwell, @at, @event)
-        ON CONFLICT ("ShopperId", "EventId") WHERE "EventId" IS NOT NULL DO NOTHING
-        """;
-
     private const string InsertAdSql =
         """
         INSERT INTO "AdEvents" ("Type", "DecisionId", "ShopperId", "CampaignId", "CreativeId", "ExperimentId", "VariantId", "Placement", "Cost", "Revenue", "OccurredAt")
@@ -93,29 +86,11 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
             return 0;
         }
 
-        await using var command = Sql.Command(connection, transaction, InsertBehaviourSql);
-        var shopper = Sql.Parameter(command, "@shopper");
-        var type = Sql.Parameter(command, "@type");
-        var category = Sql.Parameter(command, "@category");
-        var product = Sql.Parameter(command, "@product");
-        var query = Sql.Parameter(command, "@query");
-        var amount = Sql.Parameter(command, "@amount");
-        var dwell = Sql.Parameter(command, "@dwell");
-        var at = Sql.Parameter(command, "@at");
-        var eventId = Sql.Parameter(command, "@event");
+        await using var insert = BehaviourEventInsert.ByEventId(connection, transaction);
         var inserted = 0;
-        foreach (var e in events)
+        foreach (var behaviourEvent in events)
         {
-            shopper.Value = e.ShopperId;
-            type.Value = (int)e.Type;
-            category.Value = (object?)e.Category ?? DBNull.Value;
-            product.Value = (object?)e.ProductId ?? DBNull.Value;
-            query.Value = (object?)e.Query ?? DBNull.Value;
-            amount.Value = (object?)e.Amount ?? DBNull.Value;
-            dwell.Value = (object?)e.DwellSeconds ?? DBNull.Value;
-            at.Value = e.OccurredAt;
-            eventId.Value = (object?)e.EventId ?? DBNull.Value;
-            inserted += await command.ExecuteNonQueryAsync(ct);
+            inserted += await insert.InsertAsync(behaviourEvent, ct);
         }
 
         return inserted;

@@ -14,13 +14,6 @@ namespace AdStudio.Core.Shoppers.Import;
 /// </summary>
 internal sealed class EventImporter(TimeProvider clock, EventWriterOptions limits) : IRowImporter<BehaviourEvent>
 {
-    private const string InsertSql =
-        """
-        INSERT INTO "BehaviourEvents" ("ShopperId", "Type", "Category", "ProductId", "Query", "Amount", "DwellSeconds", "OccurredAt", "ImportKey")
-        VALUES (@shopper, @type, @category, @product, @query, @amount, @dwell, @at, @key)
-        ON CONFLICT ("ImportKey") DO NOTHING
-        """;
-
     private static readonly string TypeChoices =
         $"{string.Join(", ", BehaviourEventRules.TypeNames.SkipLast(1))} or {BehaviourEventRules.TypeNames[^1]}";
 
@@ -92,29 +85,11 @@ internal sealed class EventImporter(TimeProvider clock, EventWriterOptions limit
 
     public async Task<long> WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<BehaviourEvent> rows, CancellationToken ct)
     {
-        await using var command = Sql.Command(connection, transaction, InsertSql);
-        var shopper = Sql.Parameter(command, "@shopper");
-        var type = Sql.Parameter(command, "@type");
-        var category = Sql.Parameter(command, "@category");
-        var product = Sql.Parameter(command, "@product");
-        var query = Sql.Parameter(command, "@query");
-        var amount = Sql.Parameter(command, "@amount");
-        var dwell = Sql.Parameter(command, "@dwell");
-        var at = Sql.Parameter(command, "@at");
-        var key = Sql.Parameter(command, "@key");
+        await using var insert = BehaviourEventInsert.ByImportKey(connection, transaction);
         long written = 0;
         foreach (var behaviourEvent in rows)
         {
-            shopper.Value = behaviourEvent.ShopperId;
-            type.Value = (int)behaviourEvent.Type;
-            category.Value = (object?)behaviourEvent.Category ?? DBNull.Value;
-            product.Value = (object?)behaviourEvent.ProductId ?? DBNull.Value;
-            query.Value = (object?)behaviourEvent.Query ?? DBNull.Value;
-            amount.Value = (object?)behaviourEvent.Amount ?? DBNull.Value;
-            dwell.Value = (object?)behaviourEvent.DwellSeconds ?? DBNull.Value;
-            at.Value = behaviourEvent.OccurredAt;
-            key.Value = behaviourEvent.ImportKey;
-            written += await command.ExecuteNonQueryAsync(ct);
+            written += await insert.InsertAsync(behaviourEvent, ct);
         }
 
         return written;
