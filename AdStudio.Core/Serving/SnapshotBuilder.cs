@@ -69,7 +69,9 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
                 .Select(cr =>
                 {
                     var stats = byCreative.GetValueOrDefault(cr.Id);
-                    var ctr = RateSmoothing.SmoothedRate(stats?.Clicks ?? 0, stats?.Impressions ?? 0, ctrPrior, priorStrength);
+                    // A click whose impression never arrived (a blocked pixel) still counts as a trial, as in training.
+                    var clicks = stats?.Clicks ?? 0;
+                    var ctr = RateSmoothing.SmoothedRate(clicks, Math.Max(stats?.Impressions ?? 0, clicks), ctrPrior, priorStrength);
                     return new ServingCreative(cr.Id, cr.Headline, cr.ImageUrl, cr.LandingUrl, cr.Category, cr.Width, cr.Height, ctr, cr.Body, cr.CallToAction, cr.Discount);
                 })
                 .ToArray();

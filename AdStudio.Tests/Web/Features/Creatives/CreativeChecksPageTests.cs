@@ -145,12 +145,16 @@ public sealed class CreativeChecksPageTests : IAsyncLifetime
 
         Type(cut, "copy-headline", "Fresh page-turners");
 
-        Assert.Empty(cut.FindAll("[data-testid=review-notes] [data-note-field=headline]"));
-        Assert.NotEmpty(cut.FindAll("[data-testid=review-notes] [data-note-field=landingUrl]"));
+        // The notes re-render after the page re-checks the copy, which may finish after the input event returns.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Empty(cut.FindAll("[data-testid=review-notes] [data-note-field=headline]"));
+            Assert.NotEmpty(cut.FindAll("[data-testid=review-notes] [data-note-field=landingUrl]"));
+        });
 
         Type(cut, "copy-landing", "https://shop.example/books");
 
-        Assert.Empty(cut.FindAll("[data-testid=review-notes]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=review-notes]")));
     }
 
     [Fact]
