@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AdStudio.Core.Auditing;
 using AdStudio.Core.Creatives.Audit;
 using AdStudio.Core.Creatives.Copy;
@@ -16,6 +17,7 @@ namespace AdStudio.Core.Creatives;
 /// approved or rejected with reasons. Editing an approved or rejected creative returns it to draft. Every
 /// change is written to the audit trail with who made it.
 /// </summary>
+[SuppressMessage("Reliability", "CA1001", Justification = "The upload lock's wait handle is never asked for, so the SemaphoreSlim holds nothing to dispose.")]
 public sealed class CreativeService(
     IDbContextFactory<AdStudioDb> dbFactory,
     CreativeStore store,
@@ -23,6 +25,10 @@ public sealed class CreativeService(
     IOptions<ShopOptions> shop,
     TimeProvider clock)
 {
+    // One batch stores at a time: files are keyed by content, so a batch that fails and removes the files it wrote must
+    // not remove one that a concurrent batch with the same image found in place and has just committed a row for.
+    private readonly SemaphoreSlim _storing = new(1, 1);
+
     private IReadOnlyDictionary<string, PlacementSize> Placements => shop.Value.Placements;
 
     /// <summary>
@@ -46,6 +52,19 @@ public sealed class CreativeService(
     }
 
     private async Task<IReadOnlyList<Creative>> StoreAllAsync(IReadOnlyList<CheckedUpload> uploads, string actor, CancellationToken ct)
+    {
+        await _storing.WaitAsync(ct);
+        try
+        {
+            return await StoreBatchAsync(uploads, actor, ct);
+        }
+        finally
+        {
+            _storing.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<Creative>> StoreBatchAsync(IReadOnlyList<CheckedUpload> uploads, string actor, CancellationToken ct)
     {
         // Declared first, so it is disposed last: after the transaction has rolled back, the files it wrote go too.
         using var written = store.BeginBatch();

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using AdStudio.Core.Creatives;
+using AdStudio.Core.Creatives.Images;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace AdStudio.Tests.Core.Creatives;
+
+/// <summary>Two batches with the same new image at once: the one that fails never takes the other's file with it.</summary>
+public sealed class ConcurrentUploadTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task Upload_SameImageWhileAnotherBatchFails_KeepsTheFileTheCommittedRowUses()
+    {
+        // Arrange: the first batch's commit is held, then fails; the second batch carries the same image.
+        var heldCommit = new HeldFirstCommit();
+        var factory = new PooledDbContextFactory<AdStudioDb>(new DbContextOptionsBuilder<AdStudioDb>()
+            .UseSqlite(DataOptions.SqliteConnectionString(_db.Directory)).AddInterceptors(heldCommit).Options);
+        var store = new CreativeStore(new DataPaths(_db.Directory));
+        var service = new CreativeService(factory, store, Options.Create(new CreativeOptions()), TestShop.Options("sidebar"), new FixedClock(DateTimeOffset.UtcNow));
+        var image = TestImages.Png(300, 250);
+
+        // Act
+        var failing = Task.Run(() => service.UploadAsync("first.png", image, "maria", CancellationToken.None));
+        await heldCommit.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var succeeding = Task.Run(() => service.UploadAsync("second.png", image, "omar", CancellationToken.None));
+        // Without one batch at a time the second batch commits here, beside the held one; with it, it waits.
+        await Task.WhenAny(succeeding, Task.Delay(TimeSpan.FromSeconds(2)));
+        heldCommit.Release.SetResult();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        var created = await succeeding;
+
+        // Assert
+        var file = store.Resolve(created.ImageUrl[CreativeStore.PublicPrefix.Length..]);
+        Assert.NotNull(file);
+        Assert.True(File.Exists(file), "The committed creative's image file was removed by the batch that failed.");
+        await using var db = _db.Open();
+        Assert.Equal(["second"], await db.Creatives.Select(c => c.Name).ToListAsync());
+    }
+
+    /// <summary>Holds the first commit until released, then fails it; later commits pass.</summary>
+    private sealed class HeldFirstCommit : DbTransactionInterceptor
+    {
+        private int _commits;
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref _commits) == 1)
+            {
+                Reached.SetResult();
+                await Release.Task;
+                throw new InvalidOperationException("The first batch's commit fails.");
+            }
+
+            return result;
+        }
+    }
+}
