@@ -67,6 +67,12 @@ public sealed class AdStudioDb(DbContextOptions<AdStudioDb> options)
     /// <summary>The Data Protection key ring, shared by every node so cookies and tokens survive restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The processes sharing this database and their heartbeats.</summary>
+    public DbSet<Nodes.ClusterNode> ClusterNodes => Set<Nodes.ClusterNode>();
+
+    /// <summary>Model files and creative images, readable by every node.</summary>
+    public DbSet<Files.StoredFile> StoredFiles => Set<Files.StoredFile>();
+
     public DbSet<Modeling.Scoring.CampaignAudience> CampaignAudiences => Set<Modeling.Scoring.CampaignAudience>();
 
     public DbSet<Modeling.Scoring.CampaignAudienceMember> CampaignAudienceMembers => Set<Modeling.Scoring.CampaignAudienceMember>();

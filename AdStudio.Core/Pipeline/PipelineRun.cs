@@ -30,6 +30,9 @@ public sealed class PipelineRun
     /// <summary>The last sign of life from the worker running it (start, progress or heartbeat).</summary>
     public DateTime? HeartbeatAt { get; set; }
 
+    /// <summary>The <see cref="Nodes.ClusterNode"/> executing the current attempt; null while queued.</summary>
+    public string? NodeId { get; set; }
+
     /// <summary>When the run was last found interrupted (by a restart or a lost worker); null if it never was.</summary>
     public DateTime? InterruptedAt { get; set; }
 }

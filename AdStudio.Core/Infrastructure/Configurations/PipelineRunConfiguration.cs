@@ -11,6 +11,7 @@ internal sealed class PipelineRunConfiguration : IEntityTypeConfiguration<Pipeli
         builder.Property(r => r.Step).HasMaxLength(32);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Message).HasMaxLength(4096);
+        builder.Property(r => r.NodeId).HasMaxLength(64);
         builder.HasIndex(r => r.Status);
 
         // At most one unfinished run per step, enforced by the database so concurrent triggers (a schedule,

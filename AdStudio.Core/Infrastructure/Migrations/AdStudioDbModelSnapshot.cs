@@ -551,6 +551,27 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.ToTable("Variants");
                 });
 
+            modelBuilder.Entity("AdStudio.Core.Infrastructure.Files.StoredFile", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Path");
+
+                    b.ToTable("StoredFiles");
+                });
+
             modelBuilder.Entity("AdStudio.Core.Infrastructure.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -708,6 +729,33 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.ToTable("CampaignAudienceMembers");
                 });
 
+            modelBuilder.Entity("AdStudio.Core.Nodes.ClusterNode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeartbeatAt");
+
+                    b.ToTable("ClusterNodes");
+                });
+
             modelBuilder.Entity("AdStudio.Core.Pipeline.PipelineRun", b =>
                 {
                     b.Property<int>("Id")
@@ -731,6 +779,10 @@ namespace AdStudio.Core.Infrastructure.Migrations
 
                     b.Property<string>("Message")
                         .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Progress")
