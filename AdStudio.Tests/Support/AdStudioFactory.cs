@@ -23,7 +23,11 @@ public sealed class AdStudioFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Data:Directory", _dataDirectory);
+        foreach (var (key, value) in TestStorage.SettingsFor(_dataDirectory))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Shoppers", "600");
         builder.UseSetting("Demo:Days", "7");

@@ -99,6 +99,7 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
         }
 
         SqliteConnection.ClearAllPools();
+        await TestStorage.DropAsync(_dataDirectory);
         TempFolder.Delete(_dataDirectory);
     }
 

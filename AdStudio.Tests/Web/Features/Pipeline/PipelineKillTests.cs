@@ -60,7 +60,6 @@ public sealed class PipelineKillTests(ITestOutputHelper output) : IDisposable
             Path.Combine(bin, "AdStudio.Web.dll"),
             $"--urls=http://127.0.0.1:{port}",
             $"--contentRoot={bin}",
-            $"--Data:Directory={_dataDirectory}",
             "--Demo:Enabled=true",
             // Large enough that the seed runs for a few seconds, small enough that attempt 2 finishes quickly.
             "--Demo:Shoppers=1500",
@@ -72,6 +71,11 @@ public sealed class PipelineKillTests(ITestOutputHelper output) : IDisposable
             $"--Auth:BootstrapAdmin:Email={TestCredentials.AdminEmail}",
             $"--Auth:BootstrapAdmin:Password={TestCredentials.AdminPassword}",
         })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in TestStorage.ArgumentsFor(_dataDirectory))
         {
             info.ArgumentList.Add(argument);
         }
