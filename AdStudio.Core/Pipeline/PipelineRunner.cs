@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using AdStudio.Core.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -205,7 +206,7 @@ public sealed class PipelineRunner(
         }
     }
 
-    private static bool IsStorageFault(Exception ex) => ex is DbException or DbUpdateException or TimeoutException;
+    private static bool IsStorageFault(Exception ex) => StorageFaults.Classify(ex) != StorageFaultKind.None;
 
     private sealed record Outcome(int RunId, int Attempt, PipelineRunStatus Status, string Message);
 }

@@ -123,10 +123,7 @@ public sealed class CreativeServiceTests : IAsyncLifetime
     public async Task UploadBatch_DatabaseFailsAfterTheRows_RollsBackRowsAndRemovesFiles()
     {
         // Arrange: the audit entries, written after the creatives in the same transaction, are refused by the database.
-        await using (var db = _db.Open())
-        {
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'refused'); END;");
-        }
+        await RefuseAuditEntriesAsync();
 
         UploadFile[] batch = [new("a.png", TestImages.Png(300, 250)), new("b.png", TestImages.Png(728, 90))];
 
@@ -143,10 +140,7 @@ public sealed class CreativeServiceTests : IAsyncLifetime
     public async Task UploadBatch_ImageStoredBefore_KeepsItsFileWhenTheBatchFails()
     {
         var existing = await _service.UploadAsync("kept.png", TestImages.Png(300, 250), "maria", CancellationToken.None);
-        await using (var db = _db.Open())
-        {
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'refused'); END;");
-        }
+        await RefuseAuditEntriesAsync();
 
         await Assert.ThrowsAsync<DbUpdateException>(() =>
             _service.UploadAsync([new UploadFile("again.png", TestImages.Png(300, 250))], "maria", CancellationToken.None));
@@ -238,7 +232,8 @@ public sealed class CreativeServiceTests : IAsyncLifetime
         await _service.RejectAsync(creative.Id, "jon", "Logo too small.", CancellationToken.None);
 
         await using var db = _db.Open();
-        Assert.Equal((CreativeStatus.Rejected, "Logo too small."), await db.Creatives.Select(c => ValueTuple.Create(c.Status, c.ReviewNotes)).SingleAsync());
+        var stored = await db.Creatives.SingleAsync();
+        Assert.Equal((CreativeStatus.Rejected, "Logo too small."), (stored.Status, stored.ReviewNotes));
     }
 
     [Fact]
@@ -265,5 +260,22 @@ public sealed class CreativeServiceTests : IAsyncLifetime
             _service.UpdateCopyAsync(creative.Id, Copy(headline, landing), "maria", CancellationToken.None));
 
         Assert.Contains(error.Findings, f => f.Field == field);
+    }
+
+    /// <summary>Makes the database refuse every audit entry (a trigger, in each engine's own syntax).</summary>
+    private async Task RefuseAuditEntriesAsync()
+    {
+        await using var db = _db.Open();
+        if (TestStorage.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+                CREATE TRIGGER refuse_audit BEFORE INSERT ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION refuse_audit();
+                """);
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'refused'); END;");
     }
 }
