@@ -37,7 +37,7 @@ public sealed class PipelineKillTests(ITestOutputHelper output) : IDisposable
         }
 
         using var second = StartApp(port);
-        var done = await WaitForAsync(client, runs => runs.FirstOrDefault(r => r.Id == killed.Id && r.Status is "succeeded" or "failed"), TimeSpan.FromSeconds(50));
+        var done = await WaitForAsync(client, runs => runs.FirstOrDefault(r => r.Id == killed.Id && r.Status is "succeeded" or "failed"), TimeSpan.FromSeconds(90));
         second.Kill(entireProcessTree: true);
         await second.WaitForExitAsync();
 
