@@ -29,6 +29,9 @@ public sealed class PipelineRunner(
 
     public IReadOnlyList<string> StepNames { get; } = [.. steps.Select(s => s.Name)];
 
+    /// <summary>Whether a step is executing in this process right now.</summary>
+    public bool HasLiveRuns => !_live.IsEmpty;
+
     public bool IsKnownStep(string name) => StepNames.Contains(name, StringComparer.Ordinal);
 
     public async Task RunAsync(int runId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Nodes;
 using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Features.Pipeline;
 
@@ -14,6 +15,8 @@ public static class StartupTasks
         var accounts = app.Services.GetRequiredService<AccountBootstrapper>();
         await accounts.InitializeAsync(lifetime);
         app.Lifetime.ApplicationStarted.Register(() => accounts.AnnounceSetupLink(app.Urls));
+        // Registered before recovery, so this node's own runs are never mistaken for those of a gone node.
+        await app.Services.GetRequiredService<NodeRegistry>().RegisterAsync(lifetime);
         var launcher = app.Services.GetRequiredService<PipelineLauncher>();
         await launcher.RecoverAsync(lifetime);
         await launcher.SeedDemoIfEmptyAsync(lifetime);

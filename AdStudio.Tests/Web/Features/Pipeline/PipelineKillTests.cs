@@ -37,7 +37,7 @@ public sealed class PipelineKillTests(ITestOutputHelper output) : IDisposable
         }
 
         using var second = StartApp(port);
-        var done = await WaitForAsync(client, runs => runs.FirstOrDefault(r => r.Id == killed.Id && r.Status is "succeeded" or "failed"), TimeSpan.FromSeconds(50));
+        var done = await WaitForAsync(client, runs => runs.FirstOrDefault(r => r.Id == killed.Id && r.Status is "succeeded" or "failed"), TimeSpan.FromSeconds(90));
         second.Kill(entireProcessTree: true);
         await second.WaitForExitAsync();
 
@@ -67,6 +67,9 @@ public sealed class PipelineKillTests(ITestOutputHelper output) : IDisposable
             "--Demo:Seed=5",
             "--Pipeline:ProfileCron=",
             "--Pipeline:ScoreCron=",
+            // On PostgreSQL the restarted node takes the run once the killed one missed its beats (SQLite: at start-up).
+            "--Pipeline:NodeHeartbeatSeconds=1",
+            "--Pipeline:HeartbeatSeconds=2",
             "--Logging:LogLevel:Default=Warning",
             $"--Auth:BootstrapAdmin:Email={TestCredentials.AdminEmail}",
             $"--Auth:BootstrapAdmin:Password={TestCredentials.AdminPassword}",
