@@ -3,6 +3,7 @@ using System.Diagnostics;
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Training;
@@ -39,7 +40,7 @@ internal static class TrainingStepBenchmark
             var shop = Options.Create(StandardPlacements.Shop());
             var step = new ModelTrainingStep(
                 new TrainingDataLoader(factory, new SmoothingPrior(serving.Value.PriorStrength), shop, Options.Create(new DemoOptions())),
-                new ChampionChallenger(factory, new ModelFiles(new DataPaths(folder)), new ModelRegistry(factory, clock), modeling),
+                new ChampionChallenger(factory, new ModelFiles(new LocalFileStore(new DataPaths(folder))), new ModelRegistry(factory, clock), modeling),
                 modeling,
                 clock);
             Console.WriteLine("Running the train step …");
