@@ -1,3 +1,4 @@
+using AdStudio.Core.Nodes;
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Reporting;
 using AdStudio.Web.Features.Accounts;
@@ -20,12 +21,17 @@ public static class PipelineSetup
             .UseRecommendedSerializerSettings()
             .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
         var workers = builder.Configuration.GetSection(PipelineOptions.SectionName).GetValue<int?>(nameof(PipelineOptions.WorkerCount)) ?? 2;
-        builder.Services.AddHangfireServer(options => options.WorkerCount = workers);
+        var jobs = NodeSetup.RolesOf(builder).Has(NodeRole.Jobs);
+        if (jobs)
+        {
+            // Only 'jobs' nodes execute; the others still enqueue through the Hangfire client.
+            builder.Services.AddHangfireServer(options => options.WorkerCount = workers);
+            builder.Services.AddHostedService<PipelineSweeper>();
+        }
 
         builder.Services.AddSingleton<PipelineLedger>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value.Supervision());
         builder.Services.AddSingleton<PipelineRunner>();
-        builder.Services.AddHostedService<PipelineSweeper>();
         builder.Services.AddSingleton<PipelineLauncher>();
         builder.Services.AddTransient<PipelineJob>();
         builder.Services.AddSingleton<IPipelineStep, RollupStep>();
