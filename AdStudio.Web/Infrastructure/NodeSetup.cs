@@ -40,16 +40,16 @@ public static class NodeSetup
         var section = configuration.GetSection(NodeRoles.SettingName);
         try
         {
-            // A plain string (command line, environment) wins over an array from a JSON file.
-            if (section.Value is { } text)
-            {
-                return NodeRoles.Parse([text]);
-            }
-
+            // An array (Node:Roles:0, Node:Roles:1, ...) or a plain comma-separated string.
             var items = section.GetChildren().Select(c => c.Value).ToList();
             if (items.Count > 0)
             {
                 return NodeRoles.Parse(items);
+            }
+
+            if (section.Value is { } text)
+            {
+                return NodeRoles.Parse([text]);
             }
 
             // An empty JSON array leaves the key with no value and no children: declared, yet naming no role.
