@@ -23,6 +23,7 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddNodeRoles();
 builder.AddAdStudioData();
 builder.AddShop();
 builder.AddAccounts();
@@ -59,6 +60,7 @@ app.UseWhen(
     ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages());
 app.UseSecurityHeaders();
+app.UseNodeRoleGate();
 
 // Explicit routing after the status-code pages, so a re-executed "/not-found" is routed again.
 app.UseRouting();
@@ -89,6 +91,7 @@ app.MapHealth();
 app.MapPipelineDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
     .RequireSignInRateLimit(AccountsSetup.SignInPath, AccountsSetup.SignInPath + "/two-factor");
+app.MapOnlyNodeRoles();
 
 app.Run();
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdStudio.Core.Nodes;
 
 /// <summary>The <see cref="ClusterNode"/> table: registers this node, beats its heartbeat, and records its clean stop.</summary>
-public sealed class NodeRegistry(IDbContextFactory<AdStudioDb> dbFactory, NodeIdentity node, INodeRoles roles, TimeProvider clock)
+public sealed class NodeRegistry(IDbContextFactory<AdStudioDb> dbFactory, NodeIdentity node, NodeRoles roles, TimeProvider clock)
 {
     public NodeIdentity Node => node;
 
@@ -13,7 +13,7 @@ public sealed class NodeRegistry(IDbContextFactory<AdStudioDb> dbFactory, NodeId
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = Now();
-        db.ClusterNodes.Add(new ClusterNode { Id = node.Id, Roles = roles.Describe(), StartedAt = now, HeartbeatAt = now });
+        db.ClusterNodes.Add(new ClusterNode { Id = node.Id, Roles = roles.ToString(), StartedAt = now, HeartbeatAt = now });
         await db.SaveChangesAsync(cancellationToken);
     }
 

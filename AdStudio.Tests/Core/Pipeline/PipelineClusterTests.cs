@@ -28,8 +28,8 @@ public sealed class PipelineClusterTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         _ledgerA = new PipelineLedger(_db.Factory, _clock, _a);
         _ledgerB = new PipelineLedger(_db.Factory, _clock, _b);
-        _nodeA = new NodeRegistry(_db.Factory, _a, new AllNodeRoles(), _clock);
-        _nodeB = new NodeRegistry(_db.Factory, _b, new AllNodeRoles(), _clock);
+        _nodeA = new NodeRegistry(_db.Factory, _a, NodeRoles.All, _clock);
+        _nodeB = new NodeRegistry(_db.Factory, _b, NodeRoles.All, _clock);
         await _nodeA.RegisterAsync(CancellationToken.None);
         await _nodeB.RegisterAsync(CancellationToken.None);
     }
@@ -132,7 +132,7 @@ public sealed class PipelineClusterTests : IAsyncLifetime
             var node = new NodeIdentity($"node-{attempt}");
             var ledger = new PipelineLedger(_db.Factory, _clock, node);
             Assert.Equal(attempt, await ledger.TryStartAsync(run.Id, CancellationToken.None));
-            await new NodeRegistry(_db.Factory, node, new AllNodeRoles(), _clock).StopAsync(CancellationToken.None);
+            await new NodeRegistry(_db.Factory, node, NodeRoles.All, _clock).StopAsync(CancellationToken.None);
 
             var requeued = await _ledgerB.RecoverAsync(Recovery(), CancellationToken.None);
 

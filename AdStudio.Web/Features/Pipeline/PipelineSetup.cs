@@ -7,7 +7,6 @@ using AdStudio.Web.Infrastructure;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AdStudio.Web.Features.Pipeline;
@@ -30,17 +29,21 @@ public static class PipelineSetup
 
         // Registered before the Hangfire server, so it stops after it: the clean stop is recorded once jobs have ended.
         builder.Services.AddSingleton(NodeIdentity.ForThisProcess());
-        builder.Services.TryAddSingleton<INodeRoles, AllNodeRoles>();
         builder.Services.AddSingleton<NodeRegistry>();
         builder.Services.AddHostedService<NodeHeartbeat>();
 
         var workers = builder.Configuration.GetSection(PipelineOptions.SectionName).GetValue<int?>(nameof(PipelineOptions.WorkerCount)) ?? 2;
-        builder.Services.AddHangfireServer(options => options.WorkerCount = workers);
+        var jobs = NodeSetup.RolesOf(builder).Has(NodeRole.Jobs);
+        if (jobs)
+        {
+            // Only 'jobs' nodes execute; the others still enqueue through the Hangfire client.
+            builder.Services.AddHangfireServer(options => options.WorkerCount = workers);
+            builder.Services.AddHostedService<PipelineSweeper>();
+        }
 
         builder.Services.AddSingleton<PipelineLedger>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value.Supervision());
         builder.Services.AddSingleton<PipelineRunner>();
-        builder.Services.AddHostedService<PipelineSweeper>();
         builder.Services.AddSingleton<PipelineLauncher>();
         builder.Services.AddTransient<PipelineJob>();
         builder.Services.AddSingleton<IPipelineStep, RollupStep>();
