@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Pipeline;
 using AdStudio.Tests.Support;
@@ -20,7 +17,7 @@ public sealed class PipelineTwoNodeTests(ITestOutputHelper output) : IAsyncLifet
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(90);
     private readonly string _dirA = TempFolder.Create("node-a");
     private readonly string _dirB = TempFolder.Create("node-b");
-    private readonly List<Process> _processes = [];
+    private readonly List<NodeProcess> _processes = [];
 
     public Task InitializeAsync()
     {
@@ -32,13 +29,7 @@ public sealed class PipelineTwoNodeTests(ITestOutputHelper output) : IAsyncLifet
     {
         foreach (var process in _processes)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
+            await process.DisposeAsync();
         }
 
         // Both data folders use A's database.
@@ -50,8 +41,8 @@ public sealed class PipelineTwoNodeTests(ITestOutputHelper output) : IAsyncLifet
     [Fact]
     public async Task Seed_BothNodesStartTogether_RunsExactlyOnce()
     {
-        StartNode(_dirA, "--Demo:Shoppers=300", "--Demo:Days=3");
-        StartNode(_dirB, "--Demo:Shoppers=300", "--Demo:Days=3");
+        StartNode(_dirA, ("Demo:Shoppers", "300"), ("Demo:Days", "3"));
+        StartNode(_dirB, ("Demo:Shoppers", "300"), ("Demo:Days", "3"));
 
         var seed = await Poll.UntilAsync(() => SeedRunAsync(), r => r is { Status: PipelineRunStatus.Succeeded or PipelineRunStatus.Failed }, Generous, "the seed finishes");
         var nodes = await Poll.UntilAsync(LiveNodeCountAsync, n => n == 2, Generous, "both nodes beat");
@@ -68,15 +59,14 @@ public sealed class PipelineTwoNodeTests(ITestOutputHelper output) : IAsyncLifet
     public async Task KillNodeRunningSeed_OtherNodeTakesOver_FinishesItOnceAsSecondAttempt()
     {
         // Large enough that the seed runs for several seconds, so it is still running when A is killed.
-        string[] demo = ["--Demo:Shoppers=4000", "--Demo:Days=7"];
+        (string, string)[] demo = [("Demo:Shoppers", "4000"), ("Demo:Days", "7")];
         var a = StartNode(_dirA, demo);
         var killed = await Poll.UntilAsync(() => SeedRunAsync(), r => r is { Status: PipelineRunStatus.Running, Progress: > 0 }, Generous, "A runs the seed");
         StartNode(_dirB, demo);
         await Poll.UntilAsync(LiveNodeCountAsync, n => n == 2, Generous, "B joins");
         var beforeKill = await SeedRunAsync();
 
-        a.Kill(entireProcessTree: true);
-        await a.WaitForExitAsync();
+        await a.KillAsync();
         var done = await Poll.UntilAsync(() => SeedRunAsync(), r => r is { Status: PipelineRunStatus.Succeeded or PipelineRunStatus.Failed }, Generous, "B finishes the seed");
 
         output.WriteLine($"killed on {killed!.NodeId} at {beforeKill!.Progress} %; then on {done!.NodeId}: {done.Message}");
@@ -96,7 +86,7 @@ public sealed class PipelineTwoNodeTests(ITestOutputHelper output) : IAsyncLifet
     public async Task RecurringSchedule_TwoNodes_FiresOnceForEachOccurrence()
     {
         // Every five seconds on both nodes; each occurrence must become exactly one Hangfire job for the cluster.
-        string[] every5s = ["--Demo:Shoppers=300", "--Demo:Days=3", "--Pipeline:RollupCron=*/5 * * * * *"];
+        (string, string)[] every5s = [("Demo:Shoppers", "300"), ("Demo:Days", "3"), ("Pipeline:RollupCron", "*/5 * * * * *")];
         StartNode(_dirA, every5s);
         StartNode(_dirB, every5s);
 
@@ -106,54 +96,35 @@ public sealed class PipelineTwoNodeTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(times.Count, times.Distinct(StringComparer.Ordinal).Count());
     }
 
-    private Process StartNode(string dataDirectory, params string[] extra)
+    private NodeProcess StartNode(string dataDirectory, params (string Key, string Value)[] extra)
     {
-        var bin = AppContext.BaseDirectory;
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = bin };
-        string[] arguments =
-        [
-            Path.Combine(bin, "AdStudio.Web.dll"),
-            $"--urls=http://127.0.0.1:{FreePort()}",
-            $"--contentRoot={bin}",
-            $"--Data:Directory={dataDirectory}",
-            "--Storage:Provider=Postgres",
-            // The same database for both nodes: A's.
-            $"--ConnectionStrings:Postgres={TestStorage.TargetFor(_dirA).ConnectionString}",
-            "--Demo:Enabled=true",
-            "--Demo:Seed=5",
-            "--Pipeline:ProfileCron=",
-            "--Pipeline:ScoreCron=",
-            "--Pipeline:TrainCron=",
-            "--Pipeline:RollupCron=",
-            // Short beats, so a killed node counts as gone after three seconds and the sweep runs every second.
-            "--Pipeline:NodeHeartbeatSeconds=1",
-            "--Pipeline:NodeGoneAfterBeats=3",
-            "--Pipeline:HeartbeatSeconds=1",
-            "--Pipeline:OrphanAfterSeconds=30",
-            "--Logging:LogLevel:Default=Warning",
-            $"--Auth:BootstrapAdmin:Email={TestCredentials.AdminEmail}",
-            $"--Auth:BootstrapAdmin:Password={TestCredentials.AdminPassword}",
-            .. extra,
-        ];
-        foreach (var argument in arguments)
+        var settings = new Dictionary<string, string>
         {
-            info.ArgumentList.Add(argument);
+            ["Data:Directory"] = dataDirectory,
+            ["Storage:Provider"] = "Postgres",
+            // The same database for both nodes: A's.
+            ["ConnectionStrings:Postgres"] = TestStorage.TargetFor(_dirA).ConnectionString,
+            ["Demo:Enabled"] = "true",
+            ["Demo:Seed"] = "5",
+            ["Pipeline:ProfileCron"] = "",
+            ["Pipeline:ScoreCron"] = "",
+            ["Pipeline:TrainCron"] = "",
+            ["Pipeline:RollupCron"] = "",
+            // Short beats, so a killed node counts as gone after three seconds and the sweep runs every second.
+            ["Pipeline:NodeHeartbeatSeconds"] = "1",
+            ["Pipeline:NodeGoneAfterBeats"] = "3",
+            ["Pipeline:HeartbeatSeconds"] = "1",
+            ["Pipeline:OrphanAfterSeconds"] = "30",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
         }
 
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start AdStudio.Web.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                output.WriteLine($"[{Path.GetFileName(dataDirectory)}] {e.Data}");
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _processes.Add(process);
-        return process;
+        var node = NodeProcess.Start(settings, output, Path.GetFileName(dataDirectory));
+        _processes.Add(node);
+        return node;
     }
 
     private AdStudioDb Open() => new(TestStorage.TargetFor(_dirA).Options());
@@ -220,12 +191,5 @@ public sealed class PipelineTwoNodeTests(ITestOutputHelper output) : IAsyncLifet
         {
             return []; // Hangfire's schema is not there yet.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
