@@ -4,9 +4,9 @@ using AdStudio.Core.Modeling.Registry;
 using AdStudio.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
 
 namespace AdStudio.Tests.Core.Modeling.Registry;
 
