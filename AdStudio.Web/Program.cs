@@ -10,6 +10,7 @@ using AdStudio.Web.Features.Experiments.Api;
 using AdStudio.Web.Features.Experiments.Offline;
 using AdStudio.Web.Features.Health;
 using AdStudio.Web.Features.Import;
+using AdStudio.Web.Features.Migration;
 using AdStudio.Web.Features.Models;
 using AdStudio.Web.Features.Pipeline;
 using AdStudio.Web.Features.Security;
@@ -20,6 +21,11 @@ using AdStudio.Web.Features.Storefront;
 using AdStudio.Web.Features.Users;
 using AdStudio.Web.Infrastructure;
 using MudBlazor.Services;
+
+if (MigrateToPostgres.IsCommand(args))
+{
+    return await MigrateToPostgres.RunAsync(args, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -94,6 +100,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
 app.MapOnlyNodeRoles();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so tests can host the app with <c>WebApplicationFactory</c>.</summary>
 public partial class Program;
