@@ -1,11 +1,31 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AdStudio.Core.Infrastructure;
 
 /// <summary>Brings the database to the latest migration and sets SQLite's durability pragmas.</summary>
 public sealed class DatabaseInitializer(IDbContextFactory<AdStudioDb> dbFactory)
 {
+    private const int Attempts = 5;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await MigrateAsync(cancellationToken);
+                return;
+            }
+            catch (PostgresException ex) when (attempt < Attempts && IsLostCreationRace(ex))
+            {
+                // Another node created the database (or a table) between our check and our create: look again.
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
@@ -15,4 +35,11 @@ public sealed class DatabaseInitializer(IDbContextFactory<AdStudioDb> dbFactory)
             await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Nodes starting together against a database that does not exist yet both try to create it (EF Core's migration lock
+    /// only guards the migrations, once the database is there): the loser sees a duplicate database, table or type.
+    /// </summary>
+    private static bool IsLostCreationRace(PostgresException ex) =>
+        ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.UniqueViolation;
 }

@@ -25,16 +25,23 @@ public sealed partial class AccountBootstrapper(
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AdStudioRole>>();
         foreach (var role in Roles.All)
         {
+            // A scope per role: a create that lost a race leaves its entity tracked, and a later save would retry it.
+            await using var roleScope = scopes.CreateAsyncScope();
+            var roles = roleScope.ServiceProvider.GetRequiredService<RoleManager<AdStudioRole>>();
             if (!await roles.RoleExistsAsync(role))
             {
-                Require(await roles.CreateAsync(new AdStudioRole(role)), $"create the role '{role}'");
+                var made = await CreatedUnlessRacedAsync(() => roles.CreateAsync(new AdStudioRole(role)));
+                // Nodes starting together on one database race to create the roles: losing to another node is fine.
+                if (!made.Succeeded && !await roles.RoleExistsAsync(role))
+                {
+                    Require(made, $"create the role '{role}'");
+                }
             }
         }
 
+        await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AdStudioUser>>();
         if (await users.Users.AnyAsync(ct))
         {
@@ -44,7 +51,12 @@ public sealed partial class AccountBootstrapper(
         var bootstrap = options.Value.BootstrapAdmin;
         if (bootstrap.IsSet)
         {
-            var result = await CreateAdminAsync(users, bootstrap.Email!, bootstrap.Password!, "configuration", ct);
+            var result = await CreatedUnlessRacedAsync(() => CreateAdminAsync(users, bootstrap.Email!, bootstrap.Password!, "configuration", ct));
+            if (!result.Succeeded && await users.Users.AnyAsync(ct))
+            {
+                return; // Another node starting at the same time created the administrator first.
+            }
+
             Require(result, "create the administrator from Auth:BootstrapAdmin");
             LogBootstrapped(logger);
             return;
@@ -118,6 +130,19 @@ public sealed partial class AccountBootstrapper(
         AuditTrail.Add(db, AuditTrail.User, user.Id, user.Email!, "created", $"first administrator, via {via}", clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return added;
+    }
+
+    /// <summary>A unique-key violation (another node inserted the same role or user first) as a failed result, not an exception.</summary>
+    private static async Task<IdentityResult> CreatedUnlessRacedAsync(Func<Task<IdentityResult>> create)
+    {
+        try
+        {
+            return await create();
+        }
+        catch (DbUpdateException ex)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "Raced", Description = ex.InnerException?.Message ?? ex.Message });
+        }
     }
 
     private static void Require(IdentityResult result, string what)
