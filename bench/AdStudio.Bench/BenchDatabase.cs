@@ -48,7 +48,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
     }
 
     /// <summary>A new temporary folder and, on PostgreSQL, the connection string of a new database name (created by the migration).</summary>
-    public static (string Folder, DatabaseTarget Target, string? PostgresName) Allocate(StorageProvider provider, string purpose)
+    public static (string Folder, DatabaseTarget Target, string? PostgresName) Allocate(
+        StorageProvider provider, string purpose, Action<NpgsqlConnectionStringBuilder>? tune = null)
     {
         var unique = Guid.NewGuid().ToString("N")[..12];
         var folder = Path.Combine(Path.GetTempPath(), $"adstudio-{purpose}-bench-{unique}");
@@ -59,13 +60,20 @@ internal sealed class BenchDatabase : IAsyncDisposable
         }
 
         var name = $"bench_{purpose.Replace('-', '_')}_{unique}";
-        return (folder, DatabaseTarget.Postgres(new NpgsqlConnectionStringBuilder(Server) { Database = name }.ToString()), name);
+        var connection = new NpgsqlConnectionStringBuilder(Server) { Database = name };
+        tune?.Invoke(connection);
+        return (folder, DatabaseTarget.Postgres(connection.ToString()), name);
     }
 
     /// <summary>Creates and migrates the database; SQLite connections get the app's default <c>synchronous</c> level, as in the app.</summary>
-    public static async Task<BenchDatabase> CreateAsync(StorageProvider provider, string purpose, params IInterceptor[] interceptors)
+    public static Task<BenchDatabase> CreateAsync(StorageProvider provider, string purpose, params IInterceptor[] interceptors) =>
+        CreateAsync(provider, purpose, null, interceptors);
+
+    /// <summary>As <see cref="CreateAsync(StorageProvider, string, IInterceptor[])"/>, with <paramref name="tune"/> applied to a PostgreSQL connection string.</summary>
+    public static async Task<BenchDatabase> CreateAsync(
+        StorageProvider provider, string purpose, Action<NpgsqlConnectionStringBuilder>? tune, params IInterceptor[] interceptors)
     {
-        var (folder, target, name) = Allocate(provider, purpose);
+        var (folder, target, name) = Allocate(provider, purpose, tune);
         var builder = new DbContextOptionsBuilder<AdStudioDb>();
         target.Configure(builder);
         builder.AddInterceptors([new SqliteConnectionSetup(new DataOptions().Synchronous, NullLogger<SqliteConnectionSetup>.Instance), .. interceptors]);

@@ -29,7 +29,7 @@ internal static class PostgresIngestBenchmark
             {
                 var row = await MeasureAsync(provider, Callers[level], duration);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{provider,-8} {row.Callers,3} callers: writer {row.WriterPerSecond,9:N0} events/s ({row.RowsPerCommit} per commit); raw {string.Join(", ", row.Raw.Select(r => $"{r.Key} {r.Value:N0}"))}"));
+                    $"{provider,-8} {row.Callers,3} callers: writer {row.WriterPerSecond,9:N0} events/s ({row.RowsPerCommit} per commit), auto-prepared {row.PreparedPerSecond:N0}; raw {string.Join(", ", row.Raw.Select(r => $"{r.Key} {r.Value:N0}"))}"));
                 rows.Add(row);
             }
         }
@@ -41,7 +41,7 @@ internal static class PostgresIngestBenchmark
 
     private static async Task<Row> MeasureAsync(StorageProvider provider, int callers, TimeSpan duration)
     {
-        var (written, seconds, commits, p50, p99) = await MeasureWriterAsync(provider, callers, duration);
+        var (written, seconds, commits, p50, p99) = await MeasureWriterAsync(provider, callers, duration, null);
         var events = written.SelectMany(b => b.BehaviourEvents).ToArray();
         var rowsPerCommit = Math.Max(1, (int)Math.Round((double)events.Length / Math.Max(1, commits)));
         // Row by row costs a round trip per row on PostgreSQL (what the writer pays) and COPY exists only there.
@@ -55,14 +55,22 @@ internal static class PostgresIngestBenchmark
             raw[method] = events.Length / await RawEventInsert.MeasureAsync(database, events, rowsPerCommit, method);
         }
 
-        return new Row(provider, callers, events.Length / seconds, rowsPerCommit, p50, p99, raw);
+        // The same writer with Npgsql preparing its repeated statements: shows whether parsing or round trips cost.
+        var prepared = double.NaN;
+        if (provider == StorageProvider.Postgres)
+        {
+            var run = await MeasureWriterAsync(provider, callers, duration, c => (c.MaxAutoPrepare, c.AutoPrepareMinUsages) = (16, 2));
+            prepared = run.Written.Sum(b => b.Count) / run.Seconds;
+        }
+
+        return new Row(provider, callers, events.Length / seconds, rowsPerCommit, p50, p99, raw, prepared);
     }
 
     private static async Task<(List<EventBatch> Written, double Seconds, int Commits, double P50, double P99)> MeasureWriterAsync(
-        StorageProvider provider, int callers, TimeSpan duration)
+        StorageProvider provider, int callers, TimeSpan duration, Action<Npgsql.NpgsqlConnectionStringBuilder>? tune)
     {
         var counter = new CommitCounter();
-        await using var database = await BenchDatabase.CreateAsync(provider, "ingest", counter);
+        await using var database = await BenchDatabase.CreateAsync(provider, "ingest", tune, counter);
         var commitsBefore = counter.Commits;
         await using var writer = new BatchingEventWriter(
             new EventStore(database.Factory),
@@ -125,13 +133,15 @@ internal static class PostgresIngestBenchmark
             $"Writer: each caller sends batches of {EventsPerBatch} product views (with event ids) through the app's `BatchingEventWriter` and `EventStore` (default `Events` settings, SQLite at the app's default synchronous level) and waits for the commit, as `POST /events` does before answering 202; {duration.TotalSeconds:F0} s per row.");
         text.AppendLine("Raw: right after, the same rows into a fresh database of the same engine and schema, by one connection, in transactions of the writer's mean rows per group commit: multi-row `INSERT` (up to 100 rows a statement); on SQLite also one prepared single-row `INSERT` per row, on PostgreSQL Npgsql binary `COPY`. The goal compares the writer with the best raw method. One run on a shared machine: differences under about 20 % are noise.");
         text.AppendLine();
-        text.AppendLine("| engine | callers | writer events/s | rows per commit | batch p50 | batch p99 | raw multi-row INSERT | raw row-by-row INSERT | raw COPY | writer vs best raw |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("A second writer run on PostgreSQL adds `Max Auto Prepare=16;Auto Prepare Min Usages=2` to the connection string (Npgsql then prepares the writer's repeated statements; the app's default connection string does not): it shows whether parsing or round trips are the cost.");
+        text.AppendLine();
+        text.AppendLine("| engine | callers | writer events/s | rows per commit | batch p50 | batch p99 | writer, auto-prepared | raw multi-row INSERT | raw row-by-row INSERT | raw COPY | writer vs best raw |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows.OrderBy(r => r.Provider).ThenBy(r => r.Callers))
         {
             string Cell(RawMethod method) => row.Raw.TryGetValue(method, out var perSecond) ? perSecond.ToString("N0", CultureInfo.InvariantCulture) : "—";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Provider} | {row.Callers} | {row.WriterPerSecond:N0} | {row.RowsPerCommit} | {row.P50Ms:F2} ms | {row.P99Ms:F2} ms | {Cell(RawMethod.MultiRowInsert)} | {Cell(RawMethod.SingleRowInsert)} | {Cell(RawMethod.Copy)} | {row.WriterPerSecond / row.Raw.Values.Max():P0} |");
+                $"| {row.Provider} | {row.Callers} | {row.WriterPerSecond:N0} | {row.RowsPerCommit} | {row.P50Ms:F2} ms | {row.P99Ms:F2} ms | {(double.IsNaN(row.PreparedPerSecond) ? "—" : row.PreparedPerSecond.ToString("N0", CultureInfo.InvariantCulture))} | {Cell(RawMethod.MultiRowInsert)} | {Cell(RawMethod.SingleRowInsert)} | {Cell(RawMethod.Copy)} | {row.WriterPerSecond / row.Raw.Values.Max():P0} |");
         }
 
         return text.ToString();
@@ -141,5 +151,5 @@ internal static class PostgresIngestBenchmark
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))];
 
     private sealed record Row(
-        StorageProvider Provider, int Callers, double WriterPerSecond, int RowsPerCommit, double P50Ms, double P99Ms, IReadOnlyDictionary<RawMethod, double> Raw);
+        StorageProvider Provider, int Callers, double WriterPerSecond, int RowsPerCommit, double P50Ms, double P99Ms, IReadOnlyDictionary<RawMethod, double> Raw, double PreparedPerSecond);
 }
