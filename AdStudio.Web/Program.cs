@@ -10,6 +10,7 @@ using AdStudio.Web.Features.Experiments.Api;
 using AdStudio.Web.Features.Experiments.Offline;
 using AdStudio.Web.Features.Health;
 using AdStudio.Web.Features.Import;
+using AdStudio.Web.Features.Migration;
 using AdStudio.Web.Features.Models;
 using AdStudio.Web.Features.Pipeline;
 using AdStudio.Web.Features.Security;
@@ -21,8 +22,14 @@ using AdStudio.Web.Features.Users;
 using AdStudio.Web.Infrastructure;
 using MudBlazor.Services;
 
+if (MigrateToPostgres.IsCommand(args))
+{
+    return await MigrateToPostgres.RunAsync(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddNodeRoles();
 builder.AddAdStudioData();
 builder.AddShop();
 builder.AddAccounts();
@@ -59,6 +66,7 @@ app.UseWhen(
     ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api => api.UseStatusCodePages());
 app.UseSecurityHeaders();
+app.UseNodeRoleGate();
 
 // Explicit routing after the status-code pages, so a re-executed "/not-found" is routed again.
 app.UseRouting();
@@ -89,8 +97,10 @@ app.MapHealth();
 app.MapPipelineDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
     .RequireSignInRateLimit(AccountsSetup.SignInPath, AccountsSetup.SignInPath + "/two-factor");
+app.MapOnlyNodeRoles();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so tests can host the app with <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -26,7 +26,8 @@ public sealed class CreativeService(
     TimeProvider clock)
 {
     // One batch stores at a time: files are keyed by content, so a batch that fails and removes the files it wrote must
-    // not remove one that a concurrent batch with the same image found in place and has just committed a row for.
+    // not remove one that a concurrent batch with the same image found in place and has just committed a row for. That
+    // holds for one node (the data folder); across nodes the database store writes files in the rows' transaction.
     private readonly SemaphoreSlim _storing = new(1, 1);
 
     private IReadOnlyDictionary<string, PlacementSize> Placements => shop.Value.Placements;
@@ -69,14 +70,14 @@ public sealed class CreativeService(
         // Declared first, so it is disposed last: after the transaction has rolled back, the files it wrote go too.
         using var written = store.BeginBatch();
         var now = Now();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var creatives = new List<Creative>(uploads.Count);
         foreach (var upload in uploads)
         {
-            creatives.Add(NewDraft(upload, await written.SaveAsync(upload.Image, ct), actor, now));
+            creatives.Add(NewDraft(upload, await written.SaveAsync(db, upload.Image, ct), actor, now));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Creatives.AddRange(creatives);
         await db.SaveChangesAsync(ct);
         foreach (var (creative, upload) in creatives.Zip(uploads))

@@ -9,10 +9,10 @@ public sealed class DatabaseInitializer(IDbContextFactory<AdStudioDb> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        // SQLite: WAL lets readers run beside the batching writer.
+        foreach (var statement in SqlDialect.For(db.Database).AfterMigrate)
         {
-            // WAL lets readers run beside the batching writer; it persists in the file once set.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
         }
     }
 }

@@ -17,4 +17,7 @@ public enum StorageFaultKind
 
     /// <summary>The operating system reported an I/O error or the file could not be opened.</summary>
     IoError,
+
+    /// <summary>The database server could not be reached or refused the connection (network, restart, too many connections).</summary>
+    Unreachable,
 }

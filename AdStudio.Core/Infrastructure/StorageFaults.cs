@@ -1,8 +1,9 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace AdStudio.Core.Infrastructure;
 
-/// <summary>Sorts write failures into the storage faults a client may retry after.</summary>
+/// <summary>Sorts write failures (SQLite's or PostgreSQL's) into the storage faults a client may retry after.</summary>
 public static class StorageFaults
 {
     // Primary SQLite result codes (https://www.sqlite.org/rescode.html).
@@ -19,22 +20,24 @@ public static class StorageFaults
     {
         for (var inner = exception; inner is not null; inner = inner.InnerException)
         {
-            if (inner is SqliteException sqlite)
+            switch (inner)
             {
-                // The low byte is the primary code even when SQLite hands out an extended one.
-                return (sqlite.SqliteErrorCode & 0xFF) switch
-                {
-                    Busy or Locked => StorageFaultKind.Locked,
-                    ReadOnly or Perm => StorageFaultKind.ReadOnly,
-                    Full => StorageFaultKind.Full,
-                    IoErr or CantOpen => StorageFaultKind.IoError,
-                    _ => StorageFaultKind.None,
-                };
-            }
-
-            if (inner is IOException)
-            {
-                return StorageFaultKind.IoError;
+                case SqliteException sqlite:
+                    return Sqlite(sqlite);
+                case PostgresException postgres:
+                    return Postgres(postgres.SqlState);
+                case NpgsqlException { InnerException: TimeoutException }:
+                    // The command outlived its timeout: on a healthy server that is a wait for another transaction's lock.
+                    return StorageFaultKind.Locked;
+                case NpgsqlException { IsTransient: true }:
+                    // Broken or refused connections, socket errors: the server could not be reached.
+                    return StorageFaultKind.Unreachable;
+                case IOException:
+                    return StorageFaultKind.IoError;
+                case TimeoutException:
+                    return StorageFaultKind.Locked;
+                default:
+                    break;
             }
         }
 
@@ -43,8 +46,35 @@ public static class StorageFaults
 
     /// <summary>
     /// True when pooled connections may be in a state that outlives the fault (opened read-only, a stale WAL
-    /// index after an I/O error) and must be discarded; a lock held by someone else leaves them sound.
+    /// index after an I/O error) and must be discarded; a lock held by someone else leaves them sound, and Npgsql
+    /// drops a broken connection from its pool by itself.
     /// </summary>
     public static bool PoisonsConnections(StorageFaultKind kind) =>
         kind is StorageFaultKind.ReadOnly or StorageFaultKind.Full or StorageFaultKind.IoError;
+
+    private static StorageFaultKind Sqlite(SqliteException sqlite) =>
+        // The low byte is the primary code even when SQLite hands out an extended one.
+        (sqlite.SqliteErrorCode & 0xFF) switch
+        {
+            Busy or Locked => StorageFaultKind.Locked,
+            ReadOnly or Perm => StorageFaultKind.ReadOnly,
+            Full => StorageFaultKind.Full,
+            IoErr or CantOpen => StorageFaultKind.IoError,
+            _ => StorageFaultKind.None,
+        };
+
+    // PostgreSQL error codes (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+    private static StorageFaultKind Postgres(string sqlState) => sqlState switch
+    {
+        PostgresErrorCodes.DiskFull => StorageFaultKind.Full,
+        PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.InsufficientPrivilege => StorageFaultKind.ReadOnly,
+        PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable
+            => StorageFaultKind.Locked,
+        PostgresErrorCodes.IoError or PostgresErrorCodes.DataCorrupted => StorageFaultKind.IoError,
+        PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+            or PostgresErrorCodes.CannotConnectNow => StorageFaultKind.Unreachable,
+        // Class 08: connection exceptions.
+        _ when sqlState.StartsWith("08", StringComparison.Ordinal) => StorageFaultKind.Unreachable,
+        _ => StorageFaultKind.None,
+    };
 }

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AdStudio.Core.Infrastructure;
 
 /// <summary>
-/// Proves the database takes writes right now: a committed upsert of one <see cref="Setting"/> row on a
-/// fresh, unpooled connection, so it sees the files as they are (permissions, free space, locks) rather
-/// than through a handle opened before the fault.
+/// Proves the database takes writes right now: a committed upsert of one <see cref="Setting"/> row. On SQLite on a
+/// fresh, unpooled connection, so it sees the files as they are (permissions, free space, locks) rather than through
+/// a handle opened before the fault; on PostgreSQL the server answers for its disk, and a pooled connection is checked.
 /// </summary>
 public sealed class StorageProbe(IDbContextFactory<AdStudioDb> dbFactory, DataPaths paths, TimeProvider clock)
 {
@@ -24,16 +24,20 @@ public sealed class StorageProbe(IDbContextFactory<AdStudioDb> dbFactory, DataPa
     public async Task WriteAsync(int lockTimeoutSeconds, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!db.Database.IsSqlite())
+        var dialect = SqlDialect.For(db.Database);
+        if (!dialect.IsPostgres)
         {
-            await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
-            return;
+            db.Database.SetConnectionString(new SqliteConnectionStringBuilder(paths.ConnectionString) { Pooling = false }.ToString());
+            ((SqliteConnection)db.Database.GetDbConnection()).DefaultTimeout = lockTimeoutSeconds;
         }
 
-        db.Database.SetConnectionString(new SqliteConnectionStringBuilder(paths.ConnectionString) { Pooling = false }.ToString());
-        ((SqliteConnection)db.Database.GetDbConnection()).DefaultTimeout = lockTimeoutSeconds;
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (dialect.LockTimeout(lockTimeoutSeconds) is { } lockTimeout)
+        {
+            await db.Database.ExecuteSqlRawAsync(lockTimeout, cancellationToken);
+        }
+
         await using (var command = Sql.Command(db.Database.GetDbConnection(), transaction.GetDbTransaction(), UpsertSql))
         {
             Sql.Parameter(command, "@key", ProbeKey);

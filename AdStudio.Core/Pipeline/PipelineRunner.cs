@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using AdStudio.Core.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,9 @@ public sealed class PipelineRunner(
     private readonly ConcurrentDictionary<int, Outcome> _unrecorded = new();
 
     public IReadOnlyList<string> StepNames { get; } = [.. steps.Select(s => s.Name)];
+
+    /// <summary>Whether a step is executing in this process right now.</summary>
+    public bool HasLiveRuns => !_live.IsEmpty;
 
     public bool IsKnownStep(string name) => StepNames.Contains(name, StringComparer.Ordinal);
 
@@ -205,7 +209,7 @@ public sealed class PipelineRunner(
         }
     }
 
-    private static bool IsStorageFault(Exception ex) => ex is DbException or DbUpdateException or TimeoutException;
+    private static bool IsStorageFault(Exception ex) => StorageFaults.Classify(ex) != StorageFaultKind.None;
 
     private sealed record Outcome(int RunId, int Attempt, PipelineRunStatus Status, string Message);
 }

@@ -7,7 +7,9 @@ namespace AdStudio.Core.Profiling;
 /// <summary>
 /// One run of the profiling step inside its transaction: what every shopper of the run is profiled with (the
 /// run's time, the shop's time zone, the history window, the consenting shoppers, the category price means) and
-/// where the profiles go. Streams events ordered by shopper and profiles each shopper as their events end.
+/// where the profiles go. Reads a chunk of shoppers' events to the end before writing their profiles on the same
+/// connection: PostgreSQL runs one command at a time per connection (no MARS), and one connection keeps every profile
+/// and the watermark in one transaction, as on SQLite.
 /// </summary>
 internal sealed class ProfilingRun(
     DbConnection connection,
@@ -18,10 +20,10 @@ internal sealed class ProfilingRun(
     HashSet<string> consenting,
     Dictionary<string, double> categoryMeans)
 {
-    /// <summary>Shoppers are read in chunks of this many when only some are profiled (one <c>IN</c> list each).</summary>
+    /// <summary>Shoppers are read in chunks of this many (one <c>IN</c> list each; a chunk's events are held in memory).</summary>
     private const int ChunkSize = 500;
 
-    /// <summary>Progress is reported every this many profiled shoppers.</summary>
+    /// <summary>Progress is reported at most once per this many profiled shoppers.</summary>
     private const int ReportEvery = 2000;
 
     private const string EventsHead =
@@ -32,85 +34,101 @@ internal sealed class ProfilingRun(
 
     private const string EventsTail = """ ORDER BY "ShopperId", "OccurredAt" """;
 
+    private const string ActiveShoppersSql = """SELECT DISTINCT "ShopperId" FROM "BehaviourEvents" WHERE "OccurredAt" >= @since""";
+
     private readonly DateTime _since = now - ProfilingStep.History;
 
     /// <summary>Shoppers skipped because their events could not be profiled, for the run's message.</summary>
     public SkippedShoppers Skipped { get; } = new();
 
     /// <summary>Profiles every consenting shopper with events in the history window (a full run).</summary>
-    public Task<int> ProfileAllAsync(IProgress<double> progress, CancellationToken ct) => ProfileAsync(null, progress, ct);
+    public async Task<int> ProfileAllAsync(IProgress<double> progress, CancellationToken ct)
+    {
+        var active = new List<string>();
+        await using (var command = Sql.Command(connection, transaction, ActiveShoppersSql))
+        {
+            Sql.Parameter(command, "@since", _since);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var shopper = reader.GetString(0);
+                if (consenting.Contains(shopper))
+                {
+                    active.Add(shopper);
+                }
+            }
+        }
+
+        // Ordinal order, so chunks (and so the order profiles are written in) do not depend on the engine's collation.
+        active.Sort(StringComparer.Ordinal);
+        return await ProfileOnlyAsync(active, progress, ct);
+    }
 
     /// <summary>Profiles only <paramref name="shoppers"/> (an incremental run), a chunk at a time.</summary>
     public async Task<int> ProfileOnlyAsync(List<string> shoppers, IProgress<double> progress, CancellationToken ct)
     {
         var done = 0;
+        var reported = 0;
         foreach (var chunk in shoppers.Chunk(ChunkSize))
         {
-            done += await ProfileAsync(chunk, new Progress<double>(), ct);
-            progress.Report(0.05 + (0.8 * done / Math.Max(1, shoppers.Count)));
+            var events = await ReadAsync(chunk, ct);
+            foreach (var shopperEvents in events)
+            {
+                done += await FlushAsync(shopperEvents.Key, shopperEvents.Value, ct);
+            }
+
+            if (done - reported >= ReportEvery || done == shoppers.Count)
+            {
+                reported = done;
+                progress.Report(0.05 + (0.8 * done / Math.Max(1, shoppers.Count)));
+            }
         }
 
         return done;
     }
 
-    private async Task<int> ProfileAsync(string[]? only, IProgress<double> progress, CancellationToken ct)
+    /// <summary>The chunk's events in the history window, per shopper in time order, read to the end (the reader is closed).</summary>
+    private async Task<Dictionary<string, List<BehaviourEvent>>> ReadAsync(string[] shoppers, CancellationToken ct)
     {
         await using var command = Sql.Command(connection, transaction, "");
-        var filter = "";
-        if (only is not null)
+        for (var i = 0; i < shoppers.Length; i++)
         {
-            filter = $"AND \"ShopperId\" IN ({string.Join(", ", only.Select((_, i) => $"@s{i}"))})";
-            for (var i = 0; i < only.Length; i++)
-            {
-                Sql.Parameter(command, $"@s{i}", only[i]);
-            }
+            Sql.Parameter(command, $"@s{i}", shoppers[i]);
         }
 
-        command.CommandText = EventsHead + filter + EventsTail;
+        command.CommandText = $"{EventsHead}AND \"ShopperId\" IN ({string.Join(", ", shoppers.Select((_, i) => $"@s{i}"))}){EventsTail}";
         Sql.Parameter(command, "@since", _since);
-        var total = only is null ? Math.Max(1, consenting.Count) : only.Length;
-        var profiled = 0;
-        string? current = null;
-        var events = new List<BehaviourEvent>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        var events = new Dictionary<string, List<BehaviourEvent>>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
+            var shopper = reader.GetString(0);
+            if (!events.TryGetValue(shopper, out var list))
             {
-                var shopper = reader.GetString(0);
-                if (shopper != current)
-                {
-                    profiled += await FlushAsync(current, events, ct);
-                    current = shopper;
-                    events.Clear();
-                    if (profiled % ReportEvery == 0)
-                    {
-                        progress.Report(0.05 + (0.8 * Math.Min(1, (double)profiled / total)));
-                    }
-                }
-
-                events.Add(new BehaviourEvent
-                {
-                    ShopperId = shopper,
-                    Type = (BehaviourEventType)reader.GetInt32(1),
-                    Category = reader.IsDBNull(2) ? null : reader.GetString(2),
-                    Amount = reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                    DwellSeconds = reader.IsDBNull(4) ? null : reader.GetDouble(4),
-                    OccurredAt = DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc),
-                });
+                events[shopper] = list = [];
             }
+
+            list.Add(new BehaviourEvent
+            {
+                ShopperId = shopper,
+                Type = (BehaviourEventType)reader.GetInt32(1),
+                Category = reader.IsDBNull(2) ? null : reader.GetString(2),
+                Amount = reader.IsDBNull(3) ? null : reader.GetDouble(3),
+                DwellSeconds = reader.IsDBNull(4) ? null : reader.GetDouble(4),
+                OccurredAt = DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc),
+            });
         }
 
-        profiled += await FlushAsync(current, events, ct);
-        return profiled;
+        return events;
     }
 
     /// <summary>
     /// Profiles one shopper. A shopper whose events still cannot be computed, or compute to a value that is not finite,
     /// is skipped and counted (keeping any earlier profile) so one shopper's data never fails the run for everyone.
     /// </summary>
-    private async Task<int> FlushAsync(string? shopper, List<BehaviourEvent> events, CancellationToken ct)
+    private async Task<int> FlushAsync(string shopper, List<BehaviourEvent> events, CancellationToken ct)
     {
-        if (shopper is null || !consenting.Contains(shopper))
+        if (!consenting.Contains(shopper))
         {
             return 0;
         }

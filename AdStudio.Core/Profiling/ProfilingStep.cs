@@ -14,7 +14,7 @@ namespace AdStudio.Core.Profiling;
 
 /// <summary>
 /// The <c>profile</c> step. Incremental: only shoppers with events after the watermark (the last processed
-/// event id) are recomputed, from their last 180 days of events. Once a day it runs in full, so windowed
+/// event id) up to a bound below which every event id is settled (see <see cref="UpperBoundAsync"/>) are recomputed, from their last 180 days of events. Once a day it runs in full, so windowed
 /// features (visits in 7 days, …) stay current for shoppers who went quiet. Shoppers without tracking
 /// consent get no profile (and lose one they had). Afterwards the audience is reloaded and segment
 /// membership materialised.
@@ -48,7 +48,7 @@ public sealed class ProfilingStep(
             ? DateTime.Parse(storedFullAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
             : (DateTime?)null;
         var full = forceFull || watermark is null || lastFull is null || now - lastFull > FullRunEvery;
-        var maxId = await db.BehaviourEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var maxId = await UpperBoundAsync(db, ct);
         var since = now - History;
         List<string>? affected = null;
         HashSet<string> consenting;
@@ -59,7 +59,7 @@ public sealed class ProfilingStep(
         else
         {
             // Only the shoppers with new events are read, and only their consent is needed.
-            var touched = await db.BehaviourEvents.Where(e => e.Id > watermark).Select(e => e.ShopperId).Distinct().ToListAsync(ct);
+            var touched = await db.BehaviourEvents.Where(e => e.Id > watermark && e.Id <= maxId).Select(e => e.ShopperId).Distinct().ToListAsync(ct);
             consenting = [];
             foreach (var chunk in touched.Chunk(500))
             {
@@ -107,6 +107,26 @@ public sealed class ProfilingStep(
         var segments = await materializer.MaterializeAsync(audience, await clusters.LatestAsync(ct), now, ct);
         progress.Report(1);
         return $"{(full ? "Full" : "Incremental")} run: profiled {profiled:N0} shopper(s) up to event #{maxId:N0}; {segments} segment(s) materialised.{skipped.Summary()}";
+    }
+
+    /// <summary>
+    /// The highest event id below which no insert is still in flight, so the next incremental run, starting above it,
+    /// skips nothing (docs/profiling.md). With concurrent writers (PostgreSQL, several nodes) an id allocated earlier can
+    /// commit after a higher one: the dialect's lock first waits for every open insert transaction to end (holding off
+    /// new ones only while the index answers <c>max(Id)</c>), so every id up to the bound is committed or rolled back.
+    /// </summary>
+    internal static async Task<long> UpperBoundAsync(AdStudioDb db, CancellationToken ct)
+    {
+        if (SqlDialect.For(db.Database).WaitForWriters("\"BehaviourEvents\"") is not { } wait)
+        {
+            return await db.BehaviourEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(wait, ct);
+        var bound = await db.BehaviourEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        await transaction.CommitAsync(ct);
+        return bound;
     }
 
     private static async Task RemoveWithoutConsentAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)

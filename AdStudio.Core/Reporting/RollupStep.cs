@@ -11,21 +11,6 @@ namespace AdStudio.Core.Reporting;
 public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory) : IPipelineStep
 {
     private const int RebuildSlices = 20;
-    private const string SqliteDay = "substr(\"OccurredAt\", 1, 10)";
-    private const string PostgresDay = "CAST(\"OccurredAt\" AS date)";
-    private const string SqliteRebuild = $"{RebuildHead}{SqliteDay}{RebuildCounts}{SqliteMoney}{RebuildFrom}{SqliteDay}{RebuildTail}";
-    private const string PostgresRebuild = $"{RebuildHead}{PostgresDay}{RebuildCounts}{PostgresMoney}{RebuildFrom}{PostgresDay}{RebuildTail}";
-
-    // Each event's cost and revenue count between 0 and ValueBounds.MaxMoney (NaN is stored as NULL), as RollupDeltas does.
-    private const string SqliteMoney =
-        """
-        SUM(MIN(MAX(COALESCE("Cost", 0), 0), 1e12)), SUM(MIN(MAX(COALESCE("Revenue", 0), 0), 1e12))
-        """;
-
-    private const string PostgresMoney =
-        """
-        SUM(LEAST(GREATEST(COALESCE("Cost", 0), 0), 1e12)), SUM(LEAST(GREATEST(COALESCE("Revenue", 0), 0), 1e12))
-        """;
 
     private const string RebuildHead =
         """
@@ -51,6 +36,15 @@ public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory) : IPipel
 
     private const string RebuildTail = """, "CampaignId", "CreativeId", COALESCE("VariantId", 0)""";
 
+    /// <summary>The rebuild statement in <paramref name="dialect"/>.</summary>
+    internal static string RebuildSql(SqlDialect dialect)
+    {
+        var day = dialect.DayOf("\"OccurredAt\"");
+        // Each event's cost and revenue count between 0 and ValueBounds.MaxMoney (NaN is stored as NULL), as RollupDeltas does.
+        var money = $"SUM({dialect.Clamp("COALESCE(\"Cost\", 0)", "1e12")}), SUM({dialect.Clamp("COALESCE(\"Revenue\", 0)", "1e12")})";
+        return $"{RebuildHead}{day}{RebuildCounts}{money}{RebuildFrom}{day}{RebuildTail}";
+    }
+
     public string Name => PipelineSteps.Rollup;
 
     public async Task<string> RunAsync(IProgress<double> progress, CancellationToken cancellationToken)
@@ -61,7 +55,7 @@ public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory) : IPipel
         await db.DailyRollups.ExecuteDeleteAsync(cancellationToken);
         progress.Report(0.2);
         var rows = 0;
-        var sql = db.Database.IsSqlite() ? SqliteRebuild : PostgresRebuild;
+        var sql = RebuildSql(SqlDialect.For(db.Database));
         // Whole days in slices, so progress moves through the long part; every slice uses the OccurredAt index.
         var first = await db.AdEvents.MinAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
         var last = await db.AdEvents.MaxAsync(e => (DateTime?)e.OccurredAt, cancellationToken);

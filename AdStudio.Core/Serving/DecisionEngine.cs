@@ -32,7 +32,7 @@ public sealed class DecisionEngine(double explorationRate)
         for (var i = 0; i < candidates.Length; i++)
         {
             var campaign = candidates[i].Campaign;
-            if (!campaign.IsScheduledAt(now) || !campaign.ServesAtHour(hourOfWeek) || !campaign.HasBudgetOn(onSnapshotDay)
+            if (!campaign.IsScheduledAt(now) || !campaign.ServesAtHour(hourOfWeek) || !HasBudget(campaign, onSnapshotDay, day, frequency)
                 || !Targets(campaign, segments) || Capped(campaign, snapshot, shopperId, day, frequency))
             {
                 continue;
@@ -61,6 +61,13 @@ public sealed class DecisionEngine(double explorationRate)
     }
 
     /// <summary>Whether the shopper has already seen the campaign as often today as its cap allows.</summary>
+    /// <summary>The snapshot's spend (every node's, as the database had it) plus this node's live charges since.</summary>
+    public static bool HasBudget(ServingCampaign campaign, bool onSnapshotDay, DateOnly day, FrequencyCounter? frequency)
+    {
+        var (today, total) = frequency?.SpentSince(campaign.Id, day) ?? (0, 0);
+        return campaign.HasBudgetOn(onSnapshotDay, today, total);
+    }
+
     public static bool Capped(ServingCampaign campaign, ServingSnapshot snapshot, string shopperId, DateOnly day, FrequencyCounter? frequency)
     {
         if (campaign.FrequencyCapPerDay is not { } cap)

@@ -1,44 +1,73 @@
 using System.Security.Cryptography;
 using System.Text;
 using AdStudio.Core.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdStudio.Core.Serving;
 
 /// <summary>
-/// The keys that sign decision ids: the configured secret, or else a random key created once and
-/// kept in the data folder (owner-only, written atomically), so ids stay valid across restarts.
+/// The keys that sign decision ids: the configured secret, or else a random key generated once for the whole cluster and
+/// kept in the database (<see cref="SettingKey"/>), so ids stay valid across restarts and every node checks every other
+/// node's ids. A key file from before (<c>decision-signing.key</c> in the data folder) is imported on first start.
 /// </summary>
 public static class DecisionKey
 {
+    /// <summary>The <see cref="Setting"/> that holds the generated key (base64).</summary>
+    public const string SettingKey = "serving.decision-signing-key";
+
     private const int KeyLength = 32;
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    // Every node offers its key; the first insert wins and the others read the winner back, so nodes that start at the
+    // same moment still agree on one key. Portable: SQLite and PostgreSQL both speak ON CONFLICT.
+    private const string OfferSql =
+        """
+        INSERT INTO "Settings" ("Key", "Value") VALUES ({0}, {1})
+        ON CONFLICT ("Key") DO NOTHING
+        """;
+
     /// <summary>
-    /// The current key and the previous keys (<c>Serving:PreviousDecisionSigningKeys</c>). When a secret is
-    /// configured and a generated key file is still there, the file's key is accepted as a previous key, so
-    /// ids issued before the secret was set keep working.
+    /// The current key and the previous keys (<c>Serving:PreviousDecisionSigningKeys</c>). Without a configured secret
+    /// the cluster's generated key signs; the first start on an existing shop offers its key file's key, so ids issued
+    /// before the move keep working (and if another node generated a key first, the file's key is still accepted).
+    /// With a secret, the generated key and the key file are accepted as previous keys, so ids issued before the secret
+    /// was set keep working. The key file is left in place (read, never written or removed): see decision record 1.
     /// </summary>
-    public static DecisionKeyRing Load(ServingOptions options, DataPaths paths)
+    public static async Task<DecisionKeyRing> LoadAsync(ServingOptions options, IDbContextFactory<AdStudioDb> dbFactory, DataPaths paths, CancellationToken ct)
     {
         var previous = options.PreviousDecisionSigningKeys
             .Where(s => !string.IsNullOrWhiteSpace(s))
             .Select(FromSecret)
             .ToList();
+        var file = ReadKeyFile(paths.DecisionKeyFile);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!string.IsNullOrWhiteSpace(options.DecisionSigningKey))
         {
-            if (ReadKeyFile(paths.DecisionKeyFile) is { } generated)
-            {
-                previous.Add(generated);
-            }
-
+            previous.AddRange(new[] { await StoredAsync(db, ct), file }.OfType<byte[]>());
             return new DecisionKeyRing(FromSecret(options.DecisionSigningKey), previous);
         }
 
-        return new DecisionKeyRing(ReadKeyFile(paths.DecisionKeyFile) ?? CreateKeyFile(paths.DecisionKeyFile), previous);
+        var offered = file ?? RandomNumberGenerator.GetBytes(KeyLength);
+        await db.Database.ExecuteSqlRawAsync(OfferSql, [SettingKey, Convert.ToBase64String(offered)], ct);
+        var current = await StoredAsync(db, ct)
+            ?? throw new InvalidOperationException($"Setting {SettingKey} does not hold a {KeyLength}-byte base64 key; remove it to generate a new one.");
+        if (file is not null && !file.AsSpan().SequenceEqual(current))
+        {
+            previous.Add(file);
+        }
+
+        return new DecisionKeyRing(current, previous);
     }
 
     /// <summary>The 32-byte key a configured secret stands for.</summary>
     public static byte[] FromSecret(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+
+    private static async Task<byte[]?> StoredAsync(AdStudioDb db, CancellationToken ct)
+    {
+        var value = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        var buffer = new byte[KeyLength];
+        return value is not null && Convert.TryFromBase64String(value, buffer, out var written) && written == KeyLength ? buffer : null;
+    }
 
     private static byte[]? ReadKeyFile(string path)
     {
@@ -60,47 +89,5 @@ public static class DecisionKey
         }
 
         return stored;
-    }
-
-    /// <summary>
-    /// Writes a new key to a temporary file that only the owner can read, flushes it to disk, then renames
-    /// it into place: a crash never leaves a half-written key, and the key is never readable by others,
-    /// not even for a moment. If another process won the race, its key is used.
-    /// </summary>
-    private static byte[] CreateKeyFile(string path)
-    {
-        var key = RandomNumberGenerator.GetBytes(KeyLength);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            create.UnixCreateMode = OwnerOnly;
-        }
-
-        try
-        {
-            using (var stream = new FileStream(temporary, create))
-            {
-                stream.Write(key);
-                stream.Flush(flushToDisk: true);
-            }
-
-            // A file that exists here is corrupt (wrong length): replacing it is the only way forward.
-            var corrupt = File.Exists(path);
-            try
-            {
-                File.Move(temporary, path, overwrite: corrupt);
-            }
-            catch (IOException) when (!corrupt && ReadKeyFile(path) is { } winner)
-            {
-                return winner;
-            }
-
-            return key;
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
     }
 }

@@ -29,9 +29,11 @@ public sealed record ServingCampaign(
 
     /// <summary>
     /// Whether the campaign may still spend: <see cref="SpentToday"/> counts only while the request is on the snapshot's shop day
-    /// (<paramref name="onSnapshotDay"/>); a later day starts with nothing spent (decision record 6).
+    /// (<paramref name="onSnapshotDay"/>); a later day starts with nothing spent (decision record 6). <paramref name="liveToday"/>
+    /// and <paramref name="liveTotal"/> are this node's charges since the snapshot read the database (on the request's day, in all).
     /// </summary>
-    public bool HasBudgetOn(bool onSnapshotDay) => (!onSnapshotDay || SpentToday < DailyBudget) && SpentTotal < TotalBudget;
+    public bool HasBudgetOn(bool onSnapshotDay, double liveToday = 0, double liveTotal = 0) =>
+        (onSnapshotDay ? SpentToday : 0) + liveToday < DailyBudget && SpentTotal + liveTotal < TotalBudget;
 
     /// <summary>Dayparting: whether the campaign serves in this hour of the week (0 = Monday 00:00, shop time).</summary>
     public bool ServesAtHour(int hourOfWeek) => HoursOfWeek is null || HoursOfWeek[hourOfWeek];

@@ -6,7 +6,8 @@ namespace AdStudio.Core.Serving;
 /// The one rule by which an impression counts toward frequency caps, whichever way it arrived (<c>POST /events</c>
 /// or the tracking pixel): only once it is durably stored, only if it was new (a repeated report of the same
 /// decision's impression is a duplicate and counts nothing), for its shopper and campaign on the shop's day of
-/// the impression (the snapshot's time zone, as the caps are checked).
+/// the impression (the snapshot's time zone, as the caps are checked). The same rule counts a stored event's charge
+/// toward its campaign's budget on this node until the next snapshot reads it from the database.
 /// </summary>
 public sealed class StoredImpressionCounter(FrequencyCounter frequency, SnapshotHolder snapshots)
 {
@@ -20,6 +21,11 @@ public sealed class StoredImpressionCounter(FrequencyCounter frequency, Snapshot
         var counted = 0;
         foreach (var adEvent in written)
         {
+            if (adEvent.Id != 0 && adEvent.Cost > 0)
+            {
+                frequency.RecordCharge(adEvent.CampaignId, snapshot.LocalTime(adEvent.OccurredAt).Day, adEvent.Cost);
+            }
+
             if (Counts(adEvent))
             {
                 frequency.Record(adEvent.ShopperId, adEvent.CampaignId, snapshot.LocalTime(adEvent.OccurredAt).Day);

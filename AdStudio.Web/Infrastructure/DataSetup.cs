@@ -1,4 +1,5 @@
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,11 @@ public static class DataSetup
             sp.GetRequiredService<DatabaseTarget>().Configure(options)
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         builder.Services.AddSingleton<DatabaseInitializer>();
+
+        // Models and creative images: in the data folder on one SQLite node, in the database every PostgreSQL node shares.
+        builder.Services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<DatabaseTarget>().IsPostgres
+            ? new DatabaseFileStore(sp.GetRequiredService<IDbContextFactory<AdStudioDb>>(), sp.GetRequiredService<TimeProvider>())
+            : new LocalFileStore(sp.GetRequiredService<DataPaths>()));
         return builder;
     }
 

@@ -33,6 +33,7 @@ public sealed partial class StorageProblems(IOptions<EventWriterOptions> options
         StorageFaultKind.ReadOnly => "the database or its folder is read-only",
         StorageFaultKind.Full => "the disk is full",
         StorageFaultKind.IoError => "the database files could not be opened or written (I/O error)",
+        StorageFaultKind.Unreachable => "the database server could not be reached",
         _ => "the database refused the write",
     };
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Serving;
@@ -23,7 +24,7 @@ internal static class DecisionCost
             .UseSqlite(DataOptions.SqliteConnectionString(dataDirectory)).Options);
         var options = new ServingOptions();
         var shop = new ShopOptions { Placements = new() { ["sidebar"] = StandardPlacements.Create()["sidebar"] } };
-        var loader = new ActiveModelLoader(new ModelFiles(new DataPaths(dataDirectory)), TimeProvider.System);
+        var loader = new ActiveModelLoader(new ModelFiles(new LocalFileStore(new DataPaths(dataDirectory))), TimeProvider.System);
         var snapshot = await new SnapshotBuilder(db, Options.Create(options), Options.Create(shop), loader).BuildAsync(DateTime.UtcNow, CancellationToken.None);
         var engine = new DecisionEngine(options.ExplorationRate);
         var server = new AdServer(engine, new DecisionTokenCodec(new byte[32]));

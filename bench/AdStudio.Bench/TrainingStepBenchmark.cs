@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Training;
@@ -34,7 +35,7 @@ internal static class TrainingStepBenchmark
         var shop = Options.Create(StandardPlacements.Shop());
         var step = new ModelTrainingStep(
             new TrainingDataLoader(factory, new SmoothingPrior(serving.Value.PriorStrength), shop, Options.Create(new DemoOptions())),
-            new ChampionChallenger(factory, new ModelFiles(new DataPaths(folder)), new ModelRegistry(factory, clock), modeling),
+            new ChampionChallenger(factory, new ModelFiles(FileStore(database, clock)), new ModelRegistry(factory, clock), modeling),
             modeling,
             clock);
         Console.WriteLine("Running the train step …");
@@ -42,6 +43,11 @@ internal static class TrainingStepBenchmark
         var run = await TimeAsync(async () => summary = await step.RunAsync(new Progress<double>(), CancellationToken.None));
         return (read, run, summary);
     }
+
+    /// <summary>The store the app keeps model files in: the data folder on SQLite, the database on PostgreSQL (as DataSetup chooses).</summary>
+    private static IFileStore FileStore(BenchDatabase database, TimeProvider clock) => database.Target.IsPostgres
+        ? new DatabaseFileStore(database.Factory, clock)
+        : new LocalFileStore(new DataPaths(database.Folder));
 
     private static async Task FillAsync(IDbContextFactory<AdStudioDb> factory, SyntheticHistory history)
     {

@@ -31,7 +31,7 @@ public sealed class ChampionChallenger(IDbContextFactory<AdStudioDb> dbFactory, 
         foreach (var m in fitted)
         {
             var file = $"{kind.ToString().ToLowerInvariant()}-{m.Trainer}-{run.StartedAt:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}.zip";
-            files.Save(ml, m.Model, m.Schema, file);
+            await files.SaveAsync(ml, m.Model, m.Schema, file, ct);
             var importance = PermutationImportance.Compute(
                 vectors => ClickModelTrainer.Predict(ml, m.Model, schema, vectors), [.. sample.Select(r => r.Features)], [.. sample.Select(r => r.Label(kind))],
                 run.Data.Layout.FeatureGroups());
@@ -62,7 +62,7 @@ public sealed class ChampionChallenger(IDbContextFactory<AdStudioDb> dbFactory, 
         await db.SaveChangesAsync(ct);
         var best = versions.MinBy(v => v.LogLoss)!;
         var active = await db.ModelVersions.FirstOrDefaultAsync(v => v.Kind == kind && v.Status == ModelStatus.Active, ct);
-        var (activeLoss, problem) = active is null ? (null, null) : ActiveLogLoss(ml, active, layoutJson, validation, kind);
+        var (activeLoss, problem) = active is null ? (null, null) : await ActiveLogLossAsync(ml, active, layoutJson, validation, kind, ct);
         if (best.NormalisedEntropy is not < 1)
         {
             return string.Create(CultureInfo.InvariantCulture, $"Promoted nothing: the best, {best.Trainer}, does not beat predicting the base rate (normalised entropy {best.NormalisedEntropy:F3}).");
@@ -95,7 +95,8 @@ public sealed class ChampionChallenger(IDbContextFactory<AdStudioDb> dbFactory, 
     }
 
     /// <summary>The active model's log loss on this run's validation rows, or why it cannot be scored on them.</summary>
-    private (double? LogLoss, string? Problem) ActiveLogLoss(MLContext ml, ModelVersion active, string layoutJson, IReadOnlyList<ClickRow> validation, ModelKind kind)
+    private async Task<(double? LogLoss, string? Problem)> ActiveLogLossAsync(
+        MLContext ml, ModelVersion active, string layoutJson, IReadOnlyList<ClickRow> validation, ModelKind kind, CancellationToken ct)
     {
         if (active.FeatureLayoutJson != layoutJson)
         {
@@ -104,7 +105,7 @@ public sealed class ChampionChallenger(IDbContextFactory<AdStudioDb> dbFactory, 
 
         try
         {
-            var (model, layout) = files.Load(ml, active);
+            var (model, layout) = await files.LoadAsync(ml, active, ct);
             var p = ClickModelTrainer.Predict(ml, model, ClickModelTrainer.Schema(layout.Width), validation);
             return (BinaryMetrics.Compute([.. validation.Select(r => r.Label(kind))], p).LogLoss, null);
         }

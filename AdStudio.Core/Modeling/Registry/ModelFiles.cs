@@ -1,25 +1,31 @@
 using System.Text.Json;
-using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Core.Modeling.Features;
 using Microsoft.ML;
 
 namespace AdStudio.Core.Modeling.Registry;
 
-/// <summary>Reads and writes model zips in the data folder and the layout stored beside each version.</summary>
-public sealed class ModelFiles(DataPaths paths)
+/// <summary>
+/// Reads and writes model zips in the file store (<c>models/&lt;file&gt;</c>: the data folder, or the database every node
+/// shares) and the layout stored beside each version.
+/// </summary>
+public sealed class ModelFiles(IFileStore store)
 {
-    public string Directory => paths.ModelDirectory;
+    /// <summary>The store folder model zips live in.</summary>
+    public const string StoreFolder = "models";
 
-    public string PathOf(ModelVersion version) => Path.Combine(paths.ModelDirectory, version.FileName);
+    /// <summary>The store path (<c>models/&lt;file&gt;</c>) of a version's zip.</summary>
+    public static string StorePathOf(string fileName) => $"{StoreFolder}/{fileName}";
 
-    public void Save(MLContext ml, ITransformer model, DataViewSchema schema, string fileName)
+    public async Task SaveAsync(MLContext ml, ITransformer model, DataViewSchema schema, string fileName, CancellationToken ct)
     {
-        System.IO.Directory.CreateDirectory(paths.ModelDirectory);
-        ml.Model.Save(model, schema, Path.Combine(paths.ModelDirectory, fileName));
+        using var buffer = new MemoryStream();
+        ml.Model.Save(model, schema, buffer);
+        await store.WriteAsync(StorePathOf(fileName), buffer.ToArray(), ct);
     }
 
     /// <summary>Loads a version's model and layout, or throws <see cref="ModelFileException"/> saying why it cannot be used.</summary>
-    public (ITransformer Model, FeatureLayout Layout) Load(MLContext ml, ModelVersion version)
+    public async Task<(ITransformer Model, FeatureLayout Layout)> LoadAsync(MLContext ml, ModelVersion version, CancellationToken ct)
     {
         var layout = LayoutOf(version) ?? throw new ModelFileException($"Model {version.Id} has no readable feature layout.");
         if (layout.Version != FeatureLayout.CurrentVersion)
@@ -27,15 +33,26 @@ public sealed class ModelFiles(DataPaths paths)
             throw new ModelFileException($"Model {version.Id} was trained on feature layout v{layout.Version}; this version computes v{FeatureLayout.CurrentVersion}.");
         }
 
-        var path = PathOf(version);
-        if (!File.Exists(path))
+        byte[]? bytes;
+        try
+        {
+            bytes = await store.ReadAsync(StorePathOf(version.FileName), ct);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ModelFileException($"Model file name {version.FileName} is not a file name.", ex);
+        }
+
+        if (bytes is null)
         {
             throw new ModelFileException($"Model file {version.FileName} is missing.");
         }
 
         try
         {
-            return (ml.Model.Load(path, out _), layout);
+            // ML.NET reads a model from any seekable stream: the bytes came from the store, wherever it keeps them.
+            using var stream = new MemoryStream(bytes, writable: false);
+            return (ml.Model.Load(stream, out _), layout);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or FormatException or ArgumentException or InvalidDataException or NotSupportedException)
         {

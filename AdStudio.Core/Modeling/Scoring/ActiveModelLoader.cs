@@ -9,8 +9,9 @@ using Microsoft.ML;
 namespace AdStudio.Core.Modeling.Scoring;
 
 /// <summary>
-/// Keeps the active models loaded for serving. Each snapshot build asks for the current <see cref="ServingModels"/>:
-/// a model is loaded from disk only when the active version changes, and a version that cannot be loaded (missing
+/// Keeps the active models loaded for serving. Each snapshot build reads which versions are active from the database
+/// (so a promotion by any node is seen at the next refresh) and asks for the current <see cref="ServingModels"/>:
+/// a model is loaded from the file store only when the active version changes, and a version that cannot be loaded (missing
 /// or corrupt file) is reported in <see cref="Problems"/> while the previously loaded model keeps serving.
 /// </summary>
 public sealed class ActiveModelLoader(ModelFiles files, TimeProvider clock)
@@ -28,8 +29,8 @@ public sealed class ActiveModelLoader(ModelFiles files, TimeProvider clock)
     public async Task<ServingModels> LoadAsync(AdStudioDb db, CancellationToken ct)
     {
         var active = await db.ModelVersions.AsNoTracking().Where(v => v.Status == ModelStatus.Active).ToListAsync(ct);
-        Refresh(ModelKind.Ctr, active.FirstOrDefault(v => v.Kind == ModelKind.Ctr));
-        Refresh(ModelKind.Cvr, active.FirstOrDefault(v => v.Kind == ModelKind.Cvr));
+        await RefreshAsync(ModelKind.Ctr, active.FirstOrDefault(v => v.Kind == ModelKind.Ctr), ct);
+        await RefreshAsync(ModelKind.Cvr, active.FirstOrDefault(v => v.Kind == ModelKind.Cvr), ct);
         var layout = _loaded.GetValueOrDefault(ModelKind.Ctr).Layout ?? _loaded.GetValueOrDefault(ModelKind.Cvr).Layout;
         if (layout is null)
         {
@@ -41,7 +42,7 @@ public sealed class ActiveModelLoader(ModelFiles files, TimeProvider clock)
         return new ServingModels(Scorer(ModelKind.Ctr, categories), Scorer(ModelKind.Cvr, categories), categories, shoppers);
     }
 
-    private void Refresh(ModelKind kind, ModelVersion? version)
+    private async Task RefreshAsync(ModelKind kind, ModelVersion? version, CancellationToken ct)
     {
         if (version is null)
         {
@@ -58,7 +59,7 @@ public sealed class ActiveModelLoader(ModelFiles files, TimeProvider clock)
 
         try
         {
-            var (model, layout) = files.Load(_ml, version);
+            var (model, layout) = await files.LoadAsync(_ml, version, ct);
             _loaded[kind] = (version, model, layout);
             _problems.TryRemove(kind, out _);
         }

@@ -14,14 +14,7 @@ internal sealed class ShopperImporter(TimeProvider clock) : IRowImporter<Shopper
     private const int MaxAgeBandLength = 16;
     private const int MaxRegionLength = 64;
 
-    private const string UpsertSql =
-        """
-        INSERT INTO "Shoppers" ("Id", "HasTrackingConsent", "AgeBand", "Gender", "Region", "FirstSeenAt") VALUES (@id, @consent, @age, @gender, @region, @now)
-        ON CONFLICT ("Id") DO UPDATE SET "HasTrackingConsent" = excluded."HasTrackingConsent", "AgeBand" = excluded."AgeBand",
-            "Gender" = excluded."Gender", "Region" = excluded."Region"
-        WHERE "Shoppers"."HasTrackingConsent" IS NOT excluded."HasTrackingConsent" OR "Shoppers"."AgeBand" IS NOT excluded."AgeBand"
-            OR "Shoppers"."Gender" IS NOT excluded."Gender" OR "Shoppers"."Region" IS NOT excluded."Region"
-        """;
+    private static readonly string[] ChangeableColumns = ["HasTrackingConsent", "AgeBand", "Gender", "Region"];
 
     public IReadOnlyList<string> RequiredColumns { get; } = [EventFields.ShopperId, Consent];
 
@@ -69,7 +62,7 @@ internal sealed class ShopperImporter(TimeProvider clock) : IRowImporter<Shopper
 
     public async Task<long> WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Shopper> rows, CancellationToken ct)
     {
-        await using var command = Sql.Command(connection, transaction, UpsertSql);
+        await using var command = Sql.Command(connection, transaction, UpsertSql(SqlDialect.For(connection)));
         var id = Sql.Parameter(command, "@id");
         var consent = Sql.Parameter(command, "@consent");
         var ageBand = Sql.Parameter(command, "@age");
@@ -88,5 +81,17 @@ internal sealed class ShopperImporter(TimeProvider clock) : IRowImporter<Shopper
         }
 
         return written;
+    }
+
+    /// <summary>The upsert; its <c>WHERE</c> leaves an unchanged row alone, so it counts 0 rows written.</summary>
+    private static string UpsertSql(SqlDialect dialect)
+    {
+        var changed = string.Join(" OR ", ChangeableColumns.Select(c => dialect.IsDistinctFrom($"\"Shoppers\".\"{c}\"", $"excluded.\"{c}\"")));
+        return $"""
+            INSERT INTO "Shoppers" ("Id", "HasTrackingConsent", "AgeBand", "Gender", "Region", "FirstSeenAt") VALUES (@id, @consent, @age, @gender, @region, @now)
+            ON CONFLICT ("Id") DO UPDATE SET "HasTrackingConsent" = excluded."HasTrackingConsent", "AgeBand" = excluded."AgeBand",
+                "Gender" = excluded."Gender", "Region" = excluded."Region"
+            WHERE {changed}
+            """;
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Creatives.Images;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -26,7 +27,7 @@ public sealed class ConcurrentUploadTests : IAsyncLifetime
         var heldCommit = new HeldFirstCommit();
         var factory = new PooledDbContextFactory<AdStudioDb>(new DbContextOptionsBuilder<AdStudioDb>()
             .UseSqlite(DataOptions.SqliteConnectionString(_db.Directory)).AddInterceptors(heldCommit).Options);
-        var store = new CreativeStore(new DataPaths(_db.Directory));
+        var store = new CreativeStore(new LocalFileStore(new DataPaths(_db.Directory)));
         var service = new CreativeService(factory, store, Options.Create(new CreativeOptions()), TestShop.Options("sidebar"), new FixedClock(DateTimeOffset.UtcNow));
         var image = TestImages.Png(300, 250);
 
@@ -41,9 +42,8 @@ public sealed class ConcurrentUploadTests : IAsyncLifetime
         var created = await succeeding;
 
         // Assert
-        var file = store.Resolve(created.ImageUrl[CreativeStore.PublicPrefix.Length..]);
-        Assert.NotNull(file);
-        Assert.True(File.Exists(file), "The committed creative's image file was removed by the batch that failed.");
+        var file = await store.ReadAsync(created.ImageUrl[CreativeStore.PublicPrefix.Length..], CancellationToken.None);
+        Assert.True(file is not null, "The committed creative's image file was removed by the batch that failed.");
         await using var db = _db.Open();
         Assert.Equal(["second"], await db.Creatives.Select(c => c.Name).ToListAsync());
     }

@@ -3,6 +3,7 @@ using AdStudio.Core.Creatives;
 using AdStudio.Core.Creatives.Images;
 using AdStudio.Core.Creatives.Uploads;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Core.Serving;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class CreativeServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _store = new CreativeStore(new DataPaths(_db.Directory));
+        _store = new CreativeStore(new LocalFileStore(new DataPaths(_db.Directory)));
         var options = new CreativeOptions { ForbiddenPhrases = ["guaranteed"], CopyLimits = new() { ["sidebar"] = new() { Headline = 40, Body = 90 } } };
         var shop = TestShop.With("sidebar", "leaderboard");
         _service = new CreativeService(_db.Factory, _store, Options.Create(options), Options.Create(shop), _clock);
@@ -38,10 +39,8 @@ public sealed class CreativeServiceTests : IAsyncLifetime
 
         Assert.Equal("passwd", creative.Name.Replace("script", "", StringComparison.Ordinal));
         Assert.Matches("^/creatives/files/[0-9a-f]{64}\\.png$", creative.ImageUrl);
-        var stored = _store.Resolve(creative.ImageUrl[CreativeStore.PublicPrefix.Length..]);
-        Assert.NotNull(stored);
-        Assert.StartsWith(Path.GetFullPath(_store.Folder), Path.GetFullPath(stored), StringComparison.Ordinal);
-        Assert.Null(_store.Resolve("../adstudio.db"));
+        Assert.Single(StoredFiles(), Path.Combine(Folder, creative.ImageUrl[CreativeStore.PublicPrefix.Length..]));
+        Assert.Null(await _store.ReadAsync("../adstudio.db", CancellationToken.None));
         Assert.Equal((CreativeStatus.Draft, 300, 250), (creative.Status, creative.Width, creative.Height));
     }
 
@@ -54,7 +53,7 @@ public sealed class CreativeServiceTests : IAsyncLifetime
         var second = await _service.UploadAsync("b.png", png, "maria", CancellationToken.None);
 
         Assert.Equal(first.ImageUrl, second.ImageUrl);
-        Assert.Equal(2, Directory.GetFiles(_store.Folder).Length);
+        Assert.Equal(2, Directory.GetFiles(Folder).Length);
     }
 
     [Fact]
@@ -106,7 +105,7 @@ public sealed class CreativeServiceTests : IAsyncLifetime
         // Arrange: a folder squats where the second image's file must go, so its write fails after the first is stored.
         var second = TestImages.Png(728, 90);
         var hash = Convert.ToHexStringLower(SHA256.HashData(ImageInspector.Inspect(second, 2 * 1024 * 1024, 10_000_000).Clean));
-        var blocker = Directory.CreateDirectory(Path.Combine(_store.Folder, $"{hash}.png"));
+        var blocker = Directory.CreateDirectory(Path.Combine(Folder, $"{hash}.png"));
         UploadFile[] batch = [new("a.png", TestImages.Png(300, 250)), new("b.png", second)];
 
         // Act
@@ -114,7 +113,7 @@ public sealed class CreativeServiceTests : IAsyncLifetime
 
         // Assert
         Assert.Empty(StoredFiles());
-        Assert.Equal([blocker.FullName], Directory.GetDirectories(_store.Folder));
+        Assert.Equal([blocker.FullName], Directory.GetDirectories(Folder));
         await using var db = _db.Open();
         Assert.Equal(0, await db.Creatives.CountAsync());
     }
@@ -123,10 +122,7 @@ public sealed class CreativeServiceTests : IAsyncLifetime
     public async Task UploadBatch_DatabaseFailsAfterTheRows_RollsBackRowsAndRemovesFiles()
     {
         // Arrange: the audit entries, written after the creatives in the same transaction, are refused by the database.
-        await using (var db = _db.Open())
-        {
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'refused'); END;");
-        }
+        await RefuseAuditEntriesAsync();
 
         UploadFile[] batch = [new("a.png", TestImages.Png(300, 250)), new("b.png", TestImages.Png(728, 90))];
 
@@ -143,19 +139,18 @@ public sealed class CreativeServiceTests : IAsyncLifetime
     public async Task UploadBatch_ImageStoredBefore_KeepsItsFileWhenTheBatchFails()
     {
         var existing = await _service.UploadAsync("kept.png", TestImages.Png(300, 250), "maria", CancellationToken.None);
-        await using (var db = _db.Open())
-        {
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'refused'); END;");
-        }
+        await RefuseAuditEntriesAsync();
 
         await Assert.ThrowsAsync<DbUpdateException>(() =>
             _service.UploadAsync([new UploadFile("again.png", TestImages.Png(300, 250))], "maria", CancellationToken.None));
 
-        Assert.NotNull(_store.Resolve(existing.ImageUrl[CreativeStore.PublicPrefix.Length..]));
+        Assert.NotNull(await _store.ReadAsync(existing.ImageUrl[CreativeStore.PublicPrefix.Length..], CancellationToken.None));
         Assert.Equal(2, StoredFiles().Length);
     }
 
-    private string[] StoredFiles() => Directory.Exists(_store.Folder) ? Directory.GetFiles(_store.Folder) : [];
+    private string Folder => Path.Combine(_db.Directory, CreativeStore.StoreFolder);
+
+    private string[] StoredFiles() => Directory.Exists(Folder) ? Directory.GetFiles(Folder) : [];
 
     [Fact]
     public async Task Workflow_SubmitApprove_RecordsWhoDidWhat()
@@ -238,7 +233,8 @@ public sealed class CreativeServiceTests : IAsyncLifetime
         await _service.RejectAsync(creative.Id, "jon", "Logo too small.", CancellationToken.None);
 
         await using var db = _db.Open();
-        Assert.Equal((CreativeStatus.Rejected, "Logo too small."), await db.Creatives.Select(c => ValueTuple.Create(c.Status, c.ReviewNotes)).SingleAsync());
+        var stored = await db.Creatives.SingleAsync();
+        Assert.Equal((CreativeStatus.Rejected, "Logo too small."), (stored.Status, stored.ReviewNotes));
     }
 
     [Fact]
@@ -265,5 +261,22 @@ public sealed class CreativeServiceTests : IAsyncLifetime
             _service.UpdateCopyAsync(creative.Id, Copy(headline, landing), "maria", CancellationToken.None));
 
         Assert.Contains(error.Findings, f => f.Field == field);
+    }
+
+    /// <summary>Makes the database refuse every audit entry (a trigger, in each engine's own syntax).</summary>
+    private async Task RefuseAuditEntriesAsync()
+    {
+        await using var db = _db.Open();
+        if (TestStorage.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+                CREATE TRIGGER refuse_audit BEFORE INSERT ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION refuse_audit();
+                """);
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'refused'); END;");
     }
 }

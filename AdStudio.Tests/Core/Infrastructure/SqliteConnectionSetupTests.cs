@@ -10,6 +10,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AdStudio.Tests.Core.Infrastructure;
 
 [UnsupportedOSPlatform("windows")]
+// SqliteOnly: SQLite connection mechanics (PRAGMA synchronous, files opened read-only, its pool).
+[Trait("Storage", "SqliteOnly")]
 public sealed class SqliteConnectionSetupTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;

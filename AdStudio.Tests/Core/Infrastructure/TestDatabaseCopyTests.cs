@@ -12,7 +12,9 @@ public sealed class TestDatabaseCopyTests
     private const string Marker = "only-in-the-wal-7f3a";
     private const string InsertMarker = "PRAGMA wal_autocheckpoint = 0; INSERT INTO Settings (Key, Value) VALUES ('" + Marker + "', 'yes');";
 
+    // SqliteOnly: SQLite's WAL file and checkpoints.
     [Fact]
+    [Trait("Storage", "SqliteOnly")]
     public async Task CopyOfAsync_RowNotYetCheckpointed_IsInTheCopy()
     {
         await using var template = await TestDatabase.CreateAsync();

@@ -1,6 +1,7 @@
 using AdStudio.Core.Audiences;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Scoring;
@@ -52,7 +53,7 @@ public sealed class ModelTrainingStepTests(SeededDemoHistory history, ITestOutpu
         var registry = new ModelRegistry(_db.Factory, _clock);
         return new(
             new TrainingDataLoader(_db.Factory, new SmoothingPrior(_serving.PriorStrength), Options.Create(_shop), Options.Create(_demo)),
-            new ChampionChallenger(_db.Factory, new ModelFiles(new DataPaths(_db.Directory)), registry, modeling),
+            new ChampionChallenger(_db.Factory, new ModelFiles(new LocalFileStore(new DataPaths(_db.Directory))), registry, modeling),
             modeling,
             _clock);
     }
@@ -120,7 +121,7 @@ public sealed class ModelTrainingStepTests(SeededDemoHistory history, ITestOutpu
     }
 
     private AudienceScoringStep ScoreStep() => new(
-        _db.Factory, new ModelFiles(new DataPaths(_db.Directory)), Options.Create(_serving), Options.Create(_shop),
+        _db.Factory, new ModelFiles(new LocalFileStore(new DataPaths(_db.Directory))), Options.Create(_serving), Options.Create(_shop),
         Options.Create(new ModelingOptions { AudienceLift = 2, AudienceSize = 50 }), _clock);
 
     [Fact]

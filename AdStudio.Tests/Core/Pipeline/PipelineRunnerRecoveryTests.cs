@@ -25,13 +25,17 @@ public sealed class PipelineRunnerRecoveryTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         // A one-second busy timeout, so a held lock fails the ledger's writes instead of queueing them for 30 s.
         var impatient = new SqliteConnectionStringBuilder(DataOptions.SqliteConnectionString(_db.Directory)) { DefaultTimeout = 1 };
-        var factory = new PooledDbContextFactory<AdStudioDb>(new DbContextOptionsBuilder<AdStudioDb>().UseSqlite(impatient.ToString()).Options);
+        var factory = TestStorage.IsPostgres
+            ? _db.Factory
+            : new PooledDbContextFactory<AdStudioDb>(new DbContextOptionsBuilder<AdStudioDb>().UseSqlite(impatient.ToString()).Options);
         _ledger = new PipelineLedger(factory, _clock);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
+    // SqliteOnly: holds SQLite's database-wide write lock from a second connection.
     [Fact]
+    [Trait("Storage", "SqliteOnly")]
     public async Task RunAsync_LedgerLockedWhenStepEnds_RecordsOutcomeOnceLockIsReleased()
     {
         var run = await _ledger.QueueAsync("demo", CancellationToken.None);
@@ -53,7 +57,9 @@ public sealed class PipelineRunnerRecoveryTests : IAsyncLifetime
         Assert.Equal((PipelineRunStatus.Succeeded, "done", 100), (done!.Status, done.Message, done.Progress));
     }
 
+    // SqliteOnly: holds SQLite's database-wide write lock from a second connection.
     [Fact]
+    [Trait("Storage", "SqliteOnly")]
     public async Task RunAsync_LedgerLockedPastRetryBudget_SweepRecordsOutcomeLater()
     {
         var run = await _ledger.QueueAsync("demo", CancellationToken.None);

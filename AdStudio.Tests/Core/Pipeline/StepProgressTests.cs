@@ -1,6 +1,7 @@
 using AdStudio.Core.Audiences;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Scoring;
@@ -47,7 +48,7 @@ public sealed class StepProgressTests : IAsyncLifetime
             _db.Factory, new EventStore(_db.Factory), new SnapshotBuilder(_db.Factory, Options.Create(_serving), Options.Create(_shop)),
             new AdServer(new DecisionEngine(0.05), new DecisionTokenCodec(new byte[32])), Options.Create(_demo), _clock));
         var rollup = await RecordAsync(new RollupStep(_db.Factory));
-        var files = new ModelFiles(new DataPaths(_db.Directory));
+        var files = new ModelFiles(new LocalFileStore(new DataPaths(_db.Directory)));
         var train = await RecordAsync(new ModelTrainingStep(
             new TrainingDataLoader(_db.Factory, new SmoothingPrior(_serving.PriorStrength), Options.Create(_shop), Options.Create(_demo)),
             new ChampionChallenger(_db.Factory, files, new ModelRegistry(_db.Factory, _clock), Options.Create(_modeling)),

@@ -60,4 +60,22 @@ public sealed class FrequencyCounterTests
 
         Assert.Equal(1, counter.SeenOn(Snapshot, "s1", 7, Today));
     }
+
+    [Fact]
+    public void CompleteRebuild_AfterChargesBeforeAndDuring_KeepsOnlyThoseSinceTheBegin()
+    {
+        var counter = new FrequencyCounter();
+        counter.RecordCharge(7, Today, 1.5);
+        counter.BeginRebuild();
+        counter.RecordCharge(7, Today, 0.25);
+        counter.RecordCharge(7, Today.AddDays(1), 2);
+        counter.RecordCharge(8, Today, 0);
+
+        var during = counter.SpentSince(7, Today);
+        counter.CompleteRebuild();
+
+        Assert.Equal((1.75, 3.75), during);
+        Assert.Equal((0.25, 2.25), counter.SpentSince(7, Today));
+        Assert.Equal((0, 0), counter.SpentSince(8, Today));
+    }
 }

@@ -40,7 +40,8 @@ public sealed class HardenedAppHost : IAsyncLifetime, IDisposable
     {
         await using var db = App.OpenDb();
         var folder = Path.Combine(App.DataDirectory, "creatives");
-        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length : 0;
+        // Image files wherever the app keeps them: its data folder (SQLite) or its database (PostgreSQL).
+        var files = (Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length : 0) + await db.StoredFiles.CountAsync();
         return (await db.Creatives.CountAsync(), files, await db.Shoppers.CountAsync(), await db.BehaviourEvents.CountAsync());
     }
 }

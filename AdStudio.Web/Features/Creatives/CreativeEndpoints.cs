@@ -37,16 +37,17 @@ public static class CreativeEndpoints
         return app;
     }
 
-    /// <summary>Stored images never change (the name is their hash), so browsers and CDNs may keep them for a year.</summary>
-    private static Results<PhysicalFileHttpResult, NotFound> FileAsync(string file, CreativeStore store, HttpResponse response)
+    // Stored images never change (the name is their hash), so browsers and CDNs may keep them for a year. The bytes come
+    // from the file store, so any node serves any image; a matching If-None-Match still answers 304.
+    private static async Task<Results<FileContentHttpResult, NotFound>> FileAsync(string file, CreativeStore store, HttpResponse response, CancellationToken ct)
     {
-        if (store.Resolve(file) is not { } path)
+        if (await store.ReadAsync(file, ct) is not { } bytes)
         {
             return TypedResults.NotFound();
         }
 
         response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        return TypedResults.PhysicalFile(path, CreativeStore.ContentTypeOf(file), entityTag: new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(file)}\""));
+        return TypedResults.File(bytes, CreativeStore.ContentTypeOf(file), entityTag: new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(file)}\""));
     }
 
     private static async Task<Ok<CreativeDto[]>> ListAsync(IDbContextFactory<AdStudioDb> dbFactory, CancellationToken ct)

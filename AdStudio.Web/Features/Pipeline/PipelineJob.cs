@@ -1,11 +1,18 @@
 using AdStudio.Core.Pipeline;
 using Hangfire;
+using Hangfire.Server;
 
 namespace AdStudio.Web.Features.Pipeline;
 
 /// <summary>The thin Hangfire shell around <see cref="PipelineRunner"/>: takes ids, never entities.</summary>
 public sealed partial class PipelineJob(PipelineRunner runner, PipelineLedger ledger, PipelineLauncher launcher, ILogger<PipelineJob> logger)
 {
+    private const string RunIdParameter = "AdStudioRunId";
+
+    /// <summary>
+    /// Runs the ledger entry if this node can claim it (it is still queued); otherwise does nothing, so a job that Hangfire
+    /// delivers again after its worker died never runs a step that another node has taken or finished.
+    /// </summary>
     // The ledger records failures and the user restarts from the Jobs page; Hangfire retries would hide them.
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(int runId, CancellationToken cancellationToken)
@@ -14,13 +21,25 @@ public sealed partial class PipelineJob(PipelineRunner runner, PipelineLedger le
         await FollowUpAsync(runId, cancellationToken);
     }
 
+    /// <summary>Runs a schedule's turn outside Hangfire (tests, callers without a job context).</summary>
+    public Task RunScheduledAsync(string step, CancellationToken cancellationToken) => RunScheduledAsync(step, null, cancellationToken);
+
     /// <summary>
     /// Entry point of recurring schedules: records a run in the ledger, then runs it. When a run of the step is
-    /// already queued or running the schedule skips this turn, so runs of one step never overlap.
+    /// already queued or running the schedule skips this turn, so runs of one step never overlap. The run's id is kept
+    /// on the Hangfire job: when shared storage delivers the job again (its worker died), the same run is resumed
+    /// through the ledger's claim instead of a second run being queued for the same turn.
     /// </summary>
     [AutomaticRetry(Attempts = 0)]
-    public async Task RunScheduledAsync(string step, CancellationToken cancellationToken)
+    public async Task RunScheduledAsync(string step, PerformContext? context, CancellationToken cancellationToken)
     {
+        if (context?.GetJobParameter<int?>(RunIdParameter) is { } earlier)
+        {
+            LogScheduleRedelivered(logger, step, earlier);
+            await RunAsync(earlier, cancellationToken);
+            return;
+        }
+
         var (run, created) = await ledger.TryQueueAsync(step, cancellationToken);
         if (!created)
         {
@@ -28,6 +47,7 @@ public sealed partial class PipelineJob(PipelineRunner runner, PipelineLedger le
             return;
         }
 
+        context?.SetJobParameter(RunIdParameter, run.Id);
         await runner.RunAsync(run.Id, cancellationToken);
         await FollowUpAsync(run.Id, cancellationToken);
     }
@@ -41,6 +61,9 @@ public sealed partial class PipelineJob(PipelineRunner runner, PipelineLedger le
             await launcher.LaunchAsync(PipelineSteps.Profile, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Step} delivered again: resuming its run {RunId} if it is still waiting.")]
+    private static partial void LogScheduleRedelivered(ILogger logger, string step, int runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Step} skipped: run {RunId} of it is still {Status}.")]
     private static partial void LogScheduleSkipped(ILogger logger, string step, int runId, PipelineRunStatus status);

@@ -1,5 +1,6 @@
 using AdStudio.Core.Auditing;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Nodes;
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Simulation;
 using Hangfire;
@@ -19,6 +20,8 @@ public sealed class PipelineLauncher(
     IDbContextFactory<AdStudioDb> dbFactory,
     IOptions<DemoOptions> demoOptions,
     IOptions<PipelineOptions> pipelineOptions,
+    DatabaseTarget database,
+    NodeRegistry nodes,
     TimeProvider clock) : IDisposable
 {
     // The ledger's unique index is the real guard; this only spares the database the losing insert.
@@ -69,9 +72,36 @@ public sealed class PipelineLauncher(
         return launch;
     }
 
+    /// <summary>
+    /// At start-up, after this node registered. One node (SQLite, in-memory queue): every other node is gone and the
+    /// queue was lost, so every unfinished run is queued again. Several nodes (PostgreSQL): only runs of nodes that are
+    /// gone; waiting runs keep their jobs in the shared queue.
+    /// </summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        foreach (var run in await ledger.RequeueUnfinishedAsync(pipelineOptions.Value.MaxAttempts, cancellationToken))
+        if (database.IsPostgres)
+        {
+            await RecoverGoneNodesAsync(cancellationToken);
+            return;
+        }
+
+        await nodes.RetireOthersAsync(cancellationToken);
+        Enqueue(await ledger.RequeueUnfinishedAsync(pipelineOptions.Value.MaxAttempts, cancellationToken));
+    }
+
+    /// <summary>Re-queues (or, after the last attempt, fails) the runs whose node stopped or missed its beats; runs of live nodes are left alone.</summary>
+    public async Task<int> RecoverGoneNodesAsync(CancellationToken cancellationToken)
+    {
+        var options = pipelineOptions.Value;
+        var silentBefore = options.Liveness().SilentBefore(clock.GetUtcNow().UtcDateTime);
+        var requeued = await ledger.RecoverAsync(new PipelineRecovery(options.MaxAttempts, silentBefore, RequeueWaiting: false, "its node stopping or going silent"), cancellationToken);
+        Enqueue(requeued);
+        return requeued.Count;
+    }
+
+    private void Enqueue(IEnumerable<PipelineRun> runs)
+    {
+        foreach (var run in runs)
         {
             jobs.Enqueue<PipelineJob>(job => job.RunAsync(run.Id, CancellationToken.None));
         }
@@ -123,6 +153,6 @@ public sealed class PipelineLauncher(
             return;
         }
 
-        recurring.AddOrUpdate<PipelineJob>(step, job => job.RunScheduledAsync(step, CancellationToken.None), cron);
+        recurring.AddOrUpdate<PipelineJob>(step, job => job.RunScheduledAsync(step, null, CancellationToken.None), cron);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AdStudio.Core.Nodes;
 using AdStudio.Core.Pipeline;
 
 namespace AdStudio.Web.Features.Pipeline;
@@ -39,6 +40,16 @@ public sealed class PipelineOptions : IValidatableObject
     /// <summary>How long a run's outcome write is retried (with backoff) before the sweep takes it over.</summary>
     [Range(1, 3600)]
     public int LedgerRetrySeconds { get; set; } = 60;
+
+    /// <summary>How often this node records in the database that it is alive (table ClusterNodes).</summary>
+    [Range(1, 3600)]
+    public int NodeHeartbeatSeconds { get; set; } = 5;
+
+    /// <summary>A node that missed this many beats in a row counts as gone: other nodes re-queue the runs it was executing.</summary>
+    [Range(2, 100)]
+    public int NodeGoneAfterBeats { get; set; } = 3;
+
+    public NodeLiveness Liveness() => new(TimeSpan.FromSeconds(NodeHeartbeatSeconds), NodeGoneAfterBeats);
 
     public PipelineSupervision Supervision() => new()
     {

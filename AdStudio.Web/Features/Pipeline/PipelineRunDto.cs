@@ -5,7 +5,7 @@ namespace AdStudio.Web.Features.Pipeline;
 /// <summary>
 /// A ledger entry as the API shows it; <c>status</c> is queued, running, succeeded or failed. <c>startedAt</c> is
 /// the first attempt's start, <c>attemptStartedAt</c> the current one's; <c>interruptedAt</c> is set once a restart
-/// or a lost worker interrupted the run.
+/// or a lost worker interrupted the run; <c>nodeId</c> is the node that claimed the current (or last) attempt.
 /// </summary>
 public sealed record PipelineRunDto(
     int Id,
@@ -21,7 +21,8 @@ public sealed record PipelineRunDto(
     DateTime? AttemptStartedAt,
     DateTime? HeartbeatAt,
     bool Interrupted,
-    DateTime? InterruptedAt)
+    DateTime? InterruptedAt,
+    string? NodeId)
 {
     public static PipelineRunDto From(PipelineRun run, int maxAttempts) => new(
         run.Id,
@@ -37,5 +38,6 @@ public sealed record PipelineRunDto(
         run.AttemptStartedAt,
         run.HeartbeatAt,
         run.InterruptedAt is not null,
-        run.InterruptedAt);
+        run.InterruptedAt,
+        run.NodeId);
 }

@@ -1,13 +1,16 @@
+using System.Data.Common;
 using AdStudio.Core.Pipeline;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AdStudio.Web.Features.Pipeline;
 
 /// <summary>
 /// Every heartbeat interval, records outcomes the ledger refused earlier and fails runs whose worker went
-/// silent (see <see cref="PipelineRunner.SweepAsync"/>), so no run stays <c>running</c> forever.
+/// silent (see <see cref="PipelineRunner.SweepAsync"/>), so no run stays <c>running</c> forever; then re-queues the runs
+/// of nodes that are gone (see <see cref="PipelineLauncher.RecoverGoneNodesAsync"/>).
 /// </summary>
-public sealed class PipelineSweeper(PipelineRunner runner, IOptions<PipelineOptions> options, TimeProvider clock) : BackgroundService
+public sealed partial class PipelineSweeper(PipelineRunner runner, PipelineLauncher launcher, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<PipelineSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,6 +20,15 @@ public sealed class PipelineSweeper(PipelineRunner runner, IOptions<PipelineOpti
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 await runner.SweepAsync(stoppingToken);
+                try
+                {
+                    await launcher.RecoverGoneNodesAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is DbException or DbUpdateException or TimeoutException)
+                {
+                    // The next tick tries again.
+                    LogRecoveryFailed(logger, ex);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -24,4 +36,7 @@ public sealed class PipelineSweeper(PipelineRunner runner, IOptions<PipelineOpti
             // Shutting down.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recovering the runs of gone nodes failed; trying again at the next sweep.")]
+    private static partial void LogRecoveryFailed(ILogger logger, Exception exception);
 }

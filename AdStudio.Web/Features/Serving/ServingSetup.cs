@@ -3,6 +3,7 @@ using AdStudio.Core.Modeling.Scoring;
 using AdStudio.Core.Pipeline;
 using AdStudio.Core.Serving;
 using AdStudio.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AdStudio.Web.Features.Serving;
@@ -21,7 +22,13 @@ public static class ServingSetup
         builder.Services.AddSingleton(sp => new DecisionEngine(sp.GetRequiredService<IOptions<ServingOptions>>().Value.ExplorationRate));
         builder.Services.AddSingleton(sp =>
         {
-            var keys = DecisionKey.Load(sp.GetRequiredService<IOptions<ServingOptions>>().Value, sp.GetRequiredService<DataPaths>());
+            // DI factories are synchronous; this one runs once, after start-up has migrated the database, and ASP.NET Core
+            // has no synchronization context to deadlock on.
+            var keys = DecisionKey.LoadAsync(
+                sp.GetRequiredService<IOptions<ServingOptions>>().Value,
+                sp.GetRequiredService<IDbContextFactory<AdStudioDb>>(),
+                sp.GetRequiredService<DataPaths>(),
+                CancellationToken.None).GetAwaiter().GetResult();
             return new DecisionTokenCodec(keys.Current, keys.Previous);
         });
         builder.Services.AddSingleton<AttributionWindow>();

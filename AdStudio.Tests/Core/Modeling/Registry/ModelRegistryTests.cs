@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
 
 namespace AdStudio.Tests.Core.Modeling.Registry;
 
@@ -80,8 +81,10 @@ public sealed class ModelRegistryTests : IAsyncLifetime
 
         var refused = await Assert.ThrowsAsync<DbUpdateException>(() => AddAsync(ModelKind.Ctr, ModelStatus.Active));
 
-        var sqlite = Assert.IsType<SqliteException>(refused.InnerException);
-        Assert.Equal(2067, sqlite.SqliteExtendedErrorCode);
+        // SQLITE_CONSTRAINT_UNIQUE, or PostgreSQL's unique_violation.
+        Assert.True(
+            refused.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 } or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation },
+            refused.InnerException?.Message);
     }
 
     [Fact]

@@ -4,8 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AdStudio.Core.Creatives.Images;
+using AdStudio.Core.Infrastructure;
 using AdStudio.Tests.Core.Creatives;
 using AdStudio.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
@@ -78,8 +80,7 @@ public sealed class CreativeApiTests(AppHost app)
         // Arrange: the good images come first, so storing them before the fit check would leave them behind.
         using var client = app.CreateClient();
         var before = await CountAsync();
-        var folder = app.Services.GetRequiredService<CreativeStore>().Folder;
-        var filesBefore = Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+        var filesBefore = await StoredImagesAsync();
 
         // Act
         using var response = await client.PostAsync("/api/creatives", Files(
@@ -94,7 +95,16 @@ public sealed class CreativeApiTests(AppHost app)
         Assert.StartsWith("square.png: The image is 500×500, which fits no placement", error.Value[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("nothing was stored", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync());
-        Assert.Equal(filesBefore, Directory.Exists(folder) ? Directory.GetFiles(folder) : []);
+        Assert.Equal(filesBefore, await StoredImagesAsync());
+    }
+
+    /// <summary>Image files wherever the app keeps them: its data folder (SQLite) or its database (PostgreSQL).</summary>
+    private async Task<string[]> StoredImagesAsync()
+    {
+        var folder = Path.Combine(app.Services.GetRequiredService<DataPaths>().Directory, CreativeStore.StoreFolder);
+        await using var db = app.OpenDb();
+        var inDatabase = await db.StoredFiles.Select(f => f.Path).OrderBy(p => p).ToListAsync();
+        return [.. Directory.Exists(folder) ? Directory.GetFiles(folder) : [], .. inDatabase];
     }
 
     [Theory]

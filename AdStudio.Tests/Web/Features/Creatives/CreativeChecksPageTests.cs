@@ -1,6 +1,7 @@
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Creatives.Images;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Core.Serving;
 using AdStudio.Tests.Support;
 using AdStudio.Web.Features.Creatives;
@@ -38,6 +39,7 @@ public sealed class CreativeChecksPageTests : IAsyncLifetime
             services.AddSingleton(new DataPaths(_db.Directory));
             services.AddSingleton(Options.Create(shop));
             services.AddSingleton(Options.Create(creatives));
+            services.AddSingleton<IFileStore>(sp => new LocalFileStore(sp.GetRequiredService<DataPaths>()));
             services.AddSingleton<CreativeStore>();
             services.AddSingleton<CreativeService>();
         });

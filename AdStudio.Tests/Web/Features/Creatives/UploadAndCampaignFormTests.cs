@@ -2,6 +2,7 @@ using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Creatives.Images;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Core.Serving;
 using AdStudio.Tests.Core.Creatives;
 using AdStudio.Tests.Support;
@@ -36,6 +37,7 @@ public sealed class UploadAndCampaignFormTests : IAsyncLifetime
             services.AddSingleton(Options.Create(shop));
             services.AddSingleton(Options.Create(new CreativeOptions()));
             services.AddSingleton(Options.Create(new AdStudio.Core.Segments.PrivacyOptions()));
+            services.AddSingleton<IFileStore>(sp => new LocalFileStore(sp.GetRequiredService<DataPaths>()));
             services.AddSingleton<CreativeStore>();
             services.AddSingleton<CreativeService>();
             services.AddSingleton<CampaignService>();

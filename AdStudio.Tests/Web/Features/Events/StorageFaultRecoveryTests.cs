@@ -53,7 +53,9 @@ public sealed class StorageFaultRecoveryTests(StorageFaultAppHost host)
         Assert.Contains(cause, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    // SqliteOnly: a read-only data folder is a SQLite file fault; PostgreSQL's read-only faults are in StorageFaultsPostgresTests.
     [Fact]
+    [Trait("Storage", "SqliteOnly")]
     public async Task Events_DataFolderReadOnlyThenWritable_ResumesWithoutRestart()
     {
         using var client = App.CreateStorefrontClient();
@@ -86,7 +88,9 @@ public sealed class StorageFaultRecoveryTests(StorageFaultAppHost host)
         Assert.Equal(2, await StoredViewsAsync(shopper));
     }
 
+    // SqliteOnly: SQLite's single write lock; PostgreSQL writers lock rows, not the database.
     [Fact]
+    [Trait("Storage", "SqliteOnly")]
     public async Task Events_WriteLockHeldByAnotherConnection_FailsFastWith503ThenRecovers()
     {
         using var client = App.CreateClient();

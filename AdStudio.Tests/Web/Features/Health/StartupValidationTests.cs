@@ -22,12 +22,20 @@ public sealed class StartupValidationTests
     [InlineData("Storefront:KeyRefreshSeconds", "0", "KeyRefreshSeconds")]
     [InlineData("RateLimits:SignInPerMinute", "0", "SignInPerMinute")]
     [InlineData("RateLimits:StorefrontPerSecond", "-1", "StorefrontPerSecond")]
-    public async Task Start_InvalidSetting_FailsNamingTheSetting(string key, string value, string named)
+    public Task Start_InvalidSetting_FailsNamingTheSetting(string key, string value, string named) =>
+        AssertStartFailsNamingAsync(new Dictionary<string, string> { [key] = value }, named);
+
+    [Fact]
+    public Task Start_PostgresWithoutConnectionString_FailsNamingTheConnectionString() =>
+        AssertStartFailsNamingAsync(
+            new Dictionary<string, string> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = "" }, "ConnectionStrings:Postgres");
+
+    private static async Task AssertStartFailsNamingAsync(Dictionary<string, string> settings, string named)
     {
         var directory = TempFolder.Create("bad-settings");
         try
         {
-            await using var factory = new AdStudioFactory(directory, new Dictionary<string, string> { [key] = value });
+            await using var factory = new AdStudioFactory(directory, settings);
 
             var error = Assert.ThrowsAny<OptionsValidationException>(factory.StartServer);
 

@@ -2,8 +2,11 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AdStudio.Core.Infrastructure.Files;
+using AdStudio.Core.Modeling.Registry;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdStudio.Tests.Web.Features.Models;
 
@@ -103,11 +106,13 @@ public sealed class ModelServingTests(TrainedAppHost host) : IClassFixture<Train
             file = (await db.ModelVersions.SingleAsync(v => v.Id == candidateId)).FileName;
         }
 
-        var path = Path.Combine(App.DataDirectory, "models", file);
-        var original = await File.ReadAllBytesAsync(path);
+        // Through the app's file store: the data folder on SQLite, the database on PostgreSQL.
+        var store = App.Services.GetRequiredService<IFileStore>();
+        var path = ModelFiles.StorePathOf(file);
+        var original = (await store.ReadAsync(path, CancellationToken.None))!;
         try
         {
-            await File.WriteAllTextAsync(path, "this is not a model");
+            await store.WriteAsync(path, "this is not a model"u8.ToArray(), CancellationToken.None);
             using var promoted = await client.PostAsync($"/api/models/{candidateId}/promote", null);
             Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
 
@@ -122,7 +127,7 @@ public sealed class ModelServingTests(TrainedAppHost host) : IClassFixture<Train
         }
         finally
         {
-            await File.WriteAllBytesAsync(path, original);
+            await store.WriteAsync(path, original, CancellationToken.None);
             using var back = await client.PostAsync($"/api/models/{activeId}/promote", null);
         }
     }

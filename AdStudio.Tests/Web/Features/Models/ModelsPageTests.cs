@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Registry;
 using AdStudio.Core.Modeling.Scoring;
@@ -26,7 +27,7 @@ public sealed class ModelsPageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        var files = new ModelFiles(new DataPaths(_db.Directory));
+        var files = new ModelFiles(new LocalFileStore(new DataPaths(_db.Directory)));
         _loader = new ActiveModelLoader(files, _clock);
         _ui = UiTestContext.Create(services =>
         {

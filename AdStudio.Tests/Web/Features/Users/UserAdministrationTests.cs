@@ -26,7 +26,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDataProtection();
-        services.AddDbContext<AdStudioDb>(o => o.UseSqlite(DataOptions.SqliteConnectionString(_db.Directory)));
+        services.AddDbContext<AdStudioDb>(o => _db.Target.Configure(o));
         services.AddSingleton(_db.Factory);
         services.AddSingleton(TimeProvider.System);
         services.AddIdentityCore<AdStudioUser>(PasswordAndLockout.Configure)
