@@ -8,9 +8,7 @@ using AdStudio.Core.Segments;
 using AdStudio.Core.Segments.Rules;
 using AdStudio.Core.Serving;
 using AdStudio.Core.Shop;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace AdStudio.Bench;
@@ -22,63 +20,62 @@ namespace AdStudio.Bench;
 /// </summary>
 internal static class ProfilingBenchmark
 {
-    private const int Shoppers = 100_000;
-    private const int EventsPerShopper = 10;
-    private const int NewEvents = 10_000;
+    public const int Shoppers = 100_000;
+    public const int EventsPerShopper = 10;
+    public const int NewEvents = 10_000;
     private static readonly string[] Categories = ["electronics", "fashion", "home", "sports", "beauty", "grocery", "toys", "books"];
 
     public static async Task RunAsync(string root)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"adstudio-profile-bench-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var factory = new PooledDbContextFactory<AdStudioDb>(new DbContextOptionsBuilder<AdStudioDb>().UseSqlite(DataOptions.SqliteConnectionString(folder)).Options);
-            await new DatabaseInitializer(factory).InitializeAsync(CancellationToken.None);
-            var now = new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
-            Console.WriteLine($"Writing {Shoppers:N0} shoppers and {Shoppers * EventsPerShopper:N0} events …");
-            await FillAsync(factory, now);
-            var clock = new FixedClock(new DateTimeOffset(now));
-            var index = new AudienceIndex(new AudienceLoader(factory), clock);
-            var step = new ProfilingStep(factory, new AudienceLoader(factory), index, new SegmentMaterializer(factory), new ClusterMembership(factory), Options.Create(StandardPlacements.Shop()), clock);
+        await using var database = await BenchDatabase.CreateAsync(StorageProvider.Sqlite, "profile");
+        var figures = await MeasureAsync(database);
+        var audience = figures.Audience;
+        var (rule, _) = SegmentRule.Parse(
+            """{"all":[{"field":"spend_90d","op":">=","value":50},{"any":[{"field":"interest","category":"books","op":">=","value":0.2},{"field":"region","op":"in","values":["north","east"]}]}]}""");
+        var size = 0;
+        var preview = Median(20, () => size = audience.Count(rule!));
+        var total = 0.0;
+        var bare = Median(20, () => total = audience.Rows.Sum(r => r.Spend90d));
 
-            var readAll = await TimeAsync(() => ReadAsync(factory, null));
-            var full = await TimeAsync(() => step.RunAsync(true, new Progress<double>(), CancellationToken.None));
-            var affected = await AddNewEventsAsync(factory, now);
-            clock.Now = new DateTimeOffset(now.AddMinutes(5));
-            var readNew = await TimeAsync(() => ReadAsync(factory, affected));
-            var incremental = await TimeAsync(() => step.RunAsync(false, new Progress<double>(), CancellationToken.None));
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"# Profiling and segment preview benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite file in WAL mode. {Shoppers:N0} consenting shoppers with {EventsPerShopper} behaviour events each over 60 days.");
+        report.AppendLine();
+        report.AppendLine("| measurement | baseline (read the same rows) | AdStudio |");
+        report.AppendLine("|---|---:|---:|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| full profiling run, {Shoppers * EventsPerShopper:N0} events | {figures.ReadAll.TotalSeconds:F2} s | {figures.Full.TotalSeconds:F2} s |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| incremental run, {NewEvents:N0} new events ({figures.Affected:N0} shoppers) | {figures.ReadNew.TotalSeconds:F2} s | {figures.Incremental.TotalSeconds:F2} s |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| segment size preview over {audience.Rows.Count:N0} profiles (median of 20) | {bare.TotalMilliseconds:F1} ms (a bare pass summing spend) | {preview.TotalMilliseconds:F1} ms ({size:N0} match) |");
+        report.AppendLine();
+        report.AppendLine("Both profiling runs include reloading the in-memory audience and materialising segment membership. The incremental baseline reads the affected shoppers' 180-day history, which is what the run recomputes from.");
+        report.AppendLine();
+        report.AppendLine("Reproduce: `dotnet run -c Release --project bench/AdStudio.Bench -- profile`.");
+        Console.WriteLine(report);
+        await File.WriteAllTextAsync(Path.Combine(root, "bench", "results", "profiling.md"), report.ToString());
+    }
 
-            var audience = await index.GetAsync(CancellationToken.None);
-            var (rule, _) = SegmentRule.Parse(
-                """{"all":[{"field":"spend_90d","op":">=","value":50},{"any":[{"field":"interest","category":"books","op":">=","value":0.2},{"field":"region","op":"in","values":["north","east"]}]}]}""");
-            var size = 0;
-            var preview = Median(20, () => size = audience.Count(rule!));
-            var total = 0.0;
-            var bare = Median(20, () => total = audience.Rows.Sum(r => r.Spend90d));
+    /// <summary>
+    /// Fills <paramref name="database"/> (SQLite or PostgreSQL) with the shoppers and events, then times reading all rows,
+    /// the full profiling run, reading the new events' shoppers and the incremental run.
+    /// </summary>
+    public static async Task<ProfilingFigures> MeasureAsync(BenchDatabase database)
+    {
+        var factory = database.Factory;
+        var now = new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
+        Console.WriteLine($"Writing {Shoppers:N0} shoppers and {Shoppers * EventsPerShopper:N0} events to {database.Target.Provider} …");
+        await FillAsync(factory, now);
+        var clock = new FixedClock(new DateTimeOffset(now));
+        var index = new AudienceIndex(new AudienceLoader(factory), clock);
+        var step = new ProfilingStep(factory, new AudienceLoader(factory), index, new SegmentMaterializer(factory), new ClusterMembership(factory), Options.Create(StandardPlacements.Shop()), clock);
 
-            var report = new StringBuilder();
-            report.AppendLine(CultureInfo.InvariantCulture, $"# Profiling and segment preview benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-            report.AppendLine();
-            report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite file in WAL mode. {Shoppers:N0} consenting shoppers with {EventsPerShopper} behaviour events each over 60 days.");
-            report.AppendLine();
-            report.AppendLine("| measurement | baseline (read the same rows) | AdStudio |");
-            report.AppendLine("|---|---:|---:|");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| full profiling run, {Shoppers * EventsPerShopper:N0} events | {readAll.TotalSeconds:F2} s | {full.TotalSeconds:F2} s |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| incremental run, {NewEvents:N0} new events ({affected.Length:N0} shoppers) | {readNew.TotalSeconds:F2} s | {incremental.TotalSeconds:F2} s |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| segment size preview over {audience.Rows.Count:N0} profiles (median of 20) | {bare.TotalMilliseconds:F1} ms (a bare pass summing spend) | {preview.TotalMilliseconds:F1} ms ({size:N0} match) |");
-            report.AppendLine();
-            report.AppendLine("Both profiling runs include reloading the in-memory audience and materialising segment membership. The incremental baseline reads the affected shoppers' 180-day history, which is what the run recomputes from.");
-            report.AppendLine();
-            report.AppendLine("Reproduce: `dotnet run -c Release --project bench/AdStudio.Bench -- profile`.");
-            Console.WriteLine(report);
-            await File.WriteAllTextAsync(Path.Combine(root, "bench", "results", "profiling.md"), report.ToString());
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        var readAll = await TimeAsync(() => ReadAsync(factory, null));
+        var full = await TimeAsync(() => step.RunAsync(true, new Progress<double>(), CancellationToken.None));
+        var affected = await AddNewEventsAsync(factory, now);
+        clock.Now = new DateTimeOffset(now.AddMinutes(5));
+        var readNew = await TimeAsync(() => ReadAsync(factory, affected));
+        var incremental = await TimeAsync(() => step.RunAsync(false, new Progress<double>(), CancellationToken.None));
+        return new ProfilingFigures(readAll, full, readNew, incremental, affected.Length, await index.GetAsync(CancellationToken.None));
     }
 
     private static async Task FillAsync(IDbContextFactory<AdStudioDb> factory, DateTime now)
@@ -89,18 +86,18 @@ internal static class ProfilingBenchmark
         await using var transaction = await connection.BeginTransactionAsync();
         var random = new Random(5);
         string[] regions = ["north", "south", "east", "west", "central"];
-        await using (var shopper = BenchSql.Command(connection, transaction, """INSERT INTO "Shoppers" ("Id","HasTrackingConsent","Region","FirstSeenAt") VALUES (@id, 1, @region, @at)""", "@id", "@region", "@at"))
+        // Multi-row statements: PostgreSQL would otherwise pay a round trip per row; the rows are the same on both engines.
+        await using (var shopper = new MultiRowInsert(connection, transaction, "Shoppers", ["Id", "HasTrackingConsent", "Region", "FirstSeenAt"]))
         {
             for (var s = 0; s < Shoppers; s++)
             {
-                shopper.Parameters[0].Value = $"s{s:D6}";
-                shopper.Parameters[1].Value = regions[s % regions.Length];
-                shopper.Parameters[2].Value = now.AddDays(-90);
-                await shopper.ExecuteNonQueryAsync();
+                await shopper.AddAsync($"s{s:D6}", true, regions[s % regions.Length], now.AddDays(-90));
             }
+
+            await shopper.FlushAsync();
         }
 
-        await using (var insertEvent = EventCommand(connection, transaction))
+        await using (var insertEvent = EventInsert(connection, transaction))
         {
             for (var s = 0; s < Shoppers; s++)
             {
@@ -109,6 +106,8 @@ internal static class ProfilingBenchmark
                     await WriteEventAsync(insertEvent, $"s{s:D6}", random, now.AddMinutes(-random.Next(60 * 24 * 60)));
                 }
             }
+
+            await insertEvent.FlushAsync();
         }
 
         await transaction.CommitAsync();
@@ -122,7 +121,7 @@ internal static class ProfilingBenchmark
         await using var transaction = await connection.BeginTransactionAsync();
         var random = new Random(9);
         var touched = new HashSet<string>();
-        await using (var insertEvent = EventCommand(connection, transaction))
+        await using (var insertEvent = EventInsert(connection, transaction))
         {
             for (var i = 0; i < NewEvents; i++)
             {
@@ -130,27 +129,29 @@ internal static class ProfilingBenchmark
                 touched.Add(id);
                 await WriteEventAsync(insertEvent, id, random, now.AddMinutes(1));
             }
+
+            await insertEvent.FlushAsync();
         }
 
         await transaction.CommitAsync();
         return [.. touched];
     }
 
-    private static async Task WriteEventAsync(DbCommand insertEvent, string shopper, Random random, DateTime at)
+    private static Task WriteEventAsync(MultiRowInsert insertEvent, string shopper, Random random, DateTime at)
     {
         var type = random.Next(10) switch { < 7 => 0, 7 => 1, 8 => 2, _ => 3 };
-        insertEvent.Parameters[0].Value = shopper;
-        insertEvent.Parameters[1].Value = type;
-        insertEvent.Parameters[2].Value = Categories[random.Next(Categories.Length)];
-        insertEvent.Parameters[3].Value = type == 3 ? 10 + (random.NextDouble() * 200) : DBNull.Value;
-        insertEvent.Parameters[4].Value = type == 0 ? random.Next(5, 120) : DBNull.Value;
-        insertEvent.Parameters[5].Value = at;
-        await insertEvent.ExecuteNonQueryAsync();
+        return insertEvent.AddAsync(
+            shopper,
+            type,
+            Categories[random.Next(Categories.Length)],
+            "p",
+            type == 3 ? 10 + (random.NextDouble() * 200) : null,
+            type == 0 ? (double)random.Next(5, 120) : null,
+            at);
     }
 
-    private static DbCommand EventCommand(DbConnection connection, DbTransaction transaction) => BenchSql.Command(connection, transaction,
-        """INSERT INTO "BehaviourEvents" ("ShopperId","Type","Category","ProductId","Amount","DwellSeconds","OccurredAt") VALUES (@s,@t,@c,'p',@a,@d,@at)""",
-        "@s", "@t", "@c", "@a", "@d", "@at");
+    private static MultiRowInsert EventInsert(DbConnection connection, DbTransaction transaction) =>
+        new(connection, transaction, "BehaviourEvents", ["ShopperId", "Type", "Category", "ProductId", "Amount", "DwellSeconds", "OccurredAt"]);
 
     /// <summary>The baseline: read the columns profiling reads, in its order, and do nothing with them.</summary>
     private static async Task ReadAsync(IDbContextFactory<AdStudioDb> factory, string[]? shoppers)

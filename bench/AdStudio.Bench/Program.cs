@@ -38,4 +38,23 @@ if (args is ["ingest", ..])
     return;
 }
 
+if (args is ["postgres-ingest", ..])
+{
+    var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    await PostgresIngestBenchmark.RunAsync(ServeBenchmark.RepositoryRoot(), TimeSpan.FromSeconds(seconds));
+    return;
+}
+
+if (args is ["postgres-serve", .. var serveArguments])
+{
+    await PostgresServeBenchmark.RunAsync(serveArguments);
+    return;
+}
+
+if (args is ["postgres-steps", .. var stepArguments])
+{
+    await PostgresStepsBenchmark.RunAsync(ServeBenchmark.RepositoryRoot(), stepArguments);
+    return;
+}
+
 await ServeBenchmark.RunAsync(args);

@@ -13,11 +13,12 @@ namespace AdStudio.Bench;
 /// </summary>
 internal static class ServeBenchmark
 {
-    private const int AppPort = 5191;
-    private const int BaselinePort = 5192;
+    /// <summary>The environment variable that moves the benchmarks' ports (the first of four consecutive ones).</summary>
+    public const string PortVariable = "ADSTUDIO_BENCH_PORT";
+
+    public const string KeyHeader = "X-AdStudio-Key";
     private const string AdminEmail = "bench@adstudio.local";
     private const string AdminPassword = "bench-admin-passphrase";
-    private const string KeyHeader = "X-AdStudio-Key";
 
     // A decision with models predicts once per fitting creative of every eligible campaign: fewer calls keep the run short.
     private const int DecisionIterations = 200_000;
@@ -27,23 +28,15 @@ internal static class ServeBenchmark
         var connections = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 32;
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
-        var key = "as_bench-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var key = NewStorefrontKey();
         IReadOnlyList<(string, string)> keyHeader = [(KeyHeader, key)];
         var root = RepositoryRoot();
-        var webDll = Path.Combine(root, "AdStudio.Web", "bin", "Release", "net10.0", "AdStudio.Web.dll");
         var data = Path.Combine(Path.GetTempPath(), $"adstudio-bench-{Guid.NewGuid():N}");
+        var appPort = BasePort();
+        var baselinePort = appPort + 1;
         Console.WriteLine($"Seeding the default demo into {data} ...");
 
-        string[] appArguments =
-        [
-            $"--urls=http://127.0.0.1:{AppPort}", $"--Data:Directory={data}", "--Logging:LogLevel:Default=Warning",
-            $"--Auth:BootstrapAdmin:Email={AdminEmail}", $"--Auth:BootstrapAdmin:Password={AdminPassword}", $"--Auth:StorefrontKeys:0={key}",
-            // One trainer, so that runs compare decisions with the same kind of model (a tree ensemble predicts far slower).
-            "--Modeling:Trainers:0=logistic_regression",
-        ];
-
-        // The Benchmark environment is Production plus /bench/serve-without-key, the same handler without the key check.
-        using (var app = AppProcess.Start(webDll, appArguments, AppPort, Path.Combine(root, "AdStudio.Web"), environment: "Benchmark"))
+        using (var app = StartApp(root, appPort, data, key, []))
         {
             await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
             var seedSeconds = await WaitForSeedAsync(app.BaseAddress);
@@ -56,7 +49,7 @@ internal static class ServeBenchmark
             await File.WriteAllBytesAsync(bodyFile, sample);
 
             var benchDll = typeof(ServeBenchmark).Assembly.Location;
-            using var baseline = AppProcess.Start(benchDll, ["baseline-server", BaselinePort.ToString(CultureInfo.InvariantCulture), bodyFile], BaselinePort, null);
+            using var baseline = AppProcess.Start(benchDll, ["baseline-server", baselinePort.ToString(CultureInfo.InvariantCulture), bodyFile], baselinePort, null);
             await baseline.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));
 
             var measure = TimeSpan.FromSeconds(seconds);
@@ -99,7 +92,34 @@ internal static class ServeBenchmark
         Directory.Delete(data, recursive: true);
     }
 
-    private static async Task<double> WaitForSeedAsync(Uri baseAddress)
+    /// <summary>The first of the benchmarks' ports: <c>ADSTUDIO_BENCH_PORT</c>, or 5191.</summary>
+    public static int BasePort() =>
+        Environment.GetEnvironmentVariable(PortVariable) is { Length: > 0 } port ? int.Parse(port, CultureInfo.InvariantCulture) : 5191;
+
+    public static string NewStorefrontKey() => "as_bench-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>
+    /// Starts the Release build of the app on <paramref name="port"/> with the data folder <paramref name="data"/>, the benchmark's
+    /// admin and storefront key, one trainer, and <paramref name="extraArguments"/> (for example the storage provider).
+    /// </summary>
+    public static AppProcess StartApp(string root, int port, string data, string key, IEnumerable<string> extraArguments)
+    {
+        var webDll = Path.Combine(root, "AdStudio.Web", "bin", "Release", "net10.0", "AdStudio.Web.dll");
+        string[] arguments =
+        [
+            $"--urls=http://127.0.0.1:{port}", $"--Data:Directory={data}", "--Logging:LogLevel:Default=Warning",
+            $"--Auth:BootstrapAdmin:Email={AdminEmail}", $"--Auth:BootstrapAdmin:Password={AdminPassword}", $"--Auth:StorefrontKeys:0={key}",
+            // One trainer, so that runs compare decisions with the same kind of model (a tree ensemble predicts far slower).
+            "--Modeling:Trainers:0=logistic_regression",
+            .. extraArguments,
+        ];
+
+        // The Benchmark environment is Production plus /bench/serve-without-key, the same handler without the key check.
+        return AppProcess.Start(webDll, arguments, port, Path.Combine(root, "AdStudio.Web"), environment: "Benchmark");
+    }
+
+    /// <summary>Waits until the demo seed has succeeded and the snapshot had time to pick it up; returns the seed's seconds.</summary>
+    public static async Task<double> WaitForSeedAsync(Uri baseAddress)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
         using (var token = await client.PostAsJsonAsync("api/auth/token", new { email = AdminEmail, password = AdminPassword }))
@@ -134,7 +154,7 @@ internal static class ServeBenchmark
     }
 
     /// <summary>Runs the <c>train</c> step so that /serve scores with active models, as a shop past its first day does.</summary>
-    private static async Task<string> TrainModelsAsync(Uri baseAddress)
+    public static async Task<string> TrainModelsAsync(Uri baseAddress)
     {
         using var client = await SignedInClientAsync(baseAddress);
         using (var started = await client.PostAsync("api/pipeline/train", null))
@@ -186,7 +206,7 @@ internal static class ServeBenchmark
         return client;
     }
 
-    private static async Task<byte[]> SampleAnswerAsync(Uri baseAddress, string key)
+    public static async Task<byte[]> SampleAnswerAsync(Uri baseAddress, string key)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
         client.DefaultRequestHeaders.Add(KeyHeader, key);

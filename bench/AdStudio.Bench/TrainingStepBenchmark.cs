@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
@@ -10,50 +9,45 @@ using AdStudio.Core.Modeling.Training;
 using AdStudio.Core.Serving;
 using AdStudio.Core.Shop;
 using AdStudio.Core.Simulation;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace AdStudio.Bench;
 
 /// <summary>
-/// The real <c>train</c> step end to end — read from SQLite, replay, fit every trainer for CTR and CVR, importance,
-/// save, promote — on a database holding the synthetic history, against reading the same columns from SQLite.
+/// The real <c>train</c> step end to end — read from the database, replay, fit every trainer for CTR and CVR, importance,
+/// save, promote — on a database (SQLite by default, or PostgreSQL) holding the synthetic history, against reading the
+/// same columns from the same database.
 /// </summary>
 internal static class TrainingStepBenchmark
 {
-    public static async Task<(TimeSpan Read, TimeSpan Step, string Summary)> RunAsync(SyntheticHistory history)
+    public static async Task<(TimeSpan Read, TimeSpan Step, string Summary)> RunAsync(SyntheticHistory history, StorageProvider provider = StorageProvider.Sqlite)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"adstudio-train-bench-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var factory = new PooledDbContextFactory<AdStudioDb>(new DbContextOptionsBuilder<AdStudioDb>().UseSqlite(DataOptions.SqliteConnectionString(folder)).Options);
-            await new DatabaseInitializer(factory).InitializeAsync(CancellationToken.None);
-            Console.WriteLine("Writing the history to SQLite …");
-            await FillAsync(factory, history);
-            var read = await TimeAsync(() => ReadAsync(factory));
-            var clock = new FixedClock(new DateTimeOffset(history.Impressions[^1].At.AddHours(1)));
-            var modeling = Options.Create(new ModelingOptions());
-            var serving = Options.Create(new ServingOptions());
-            var shop = Options.Create(StandardPlacements.Shop());
-            var step = new ModelTrainingStep(
-                new TrainingDataLoader(factory, new SmoothingPrior(serving.Value.PriorStrength), shop, Options.Create(new DemoOptions())),
-                new ChampionChallenger(factory, new ModelFiles(new LocalFileStore(new DataPaths(folder))), new ModelRegistry(factory, clock), modeling),
-                modeling,
-                clock);
-            Console.WriteLine("Running the train step …");
-            var summary = "";
-            var run = await TimeAsync(async () => summary = await step.RunAsync(new Progress<double>(), CancellationToken.None));
-            return (read, run, summary);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        await using var database = await BenchDatabase.CreateAsync(provider, "train");
+        var factory = database.Factory;
+        var folder = database.Folder;
+        Console.WriteLine($"Writing the history to {provider} …");
+        await FillAsync(factory, history);
+        var read = await TimeAsync(() => ReadAsync(factory));
+        var clock = new FixedClock(new DateTimeOffset(history.Impressions[^1].At.AddHours(1)));
+        var modeling = Options.Create(new ModelingOptions());
+        var serving = Options.Create(new ServingOptions());
+        var shop = Options.Create(StandardPlacements.Shop());
+        var step = new ModelTrainingStep(
+            new TrainingDataLoader(factory, new SmoothingPrior(serving.Value.PriorStrength), shop, Options.Create(new DemoOptions())),
+            new ChampionChallenger(factory, new ModelFiles(FileStore(database, clock)), new ModelRegistry(factory, clock), modeling),
+            modeling,
+            clock);
+        Console.WriteLine("Running the train step …");
+        var summary = "";
+        var run = await TimeAsync(async () => summary = await step.RunAsync(new Progress<double>(), CancellationToken.None));
+        return (read, run, summary);
     }
+
+    /// <summary>The store the app keeps model files in: the data folder on SQLite, the database on PostgreSQL (as DataSetup chooses).</summary>
+    private static IFileStore FileStore(BenchDatabase database, TimeProvider clock) => database.Target.IsPostgres
+        ? new DatabaseFileStore(database.Factory, clock)
+        : new LocalFileStore(new DataPaths(database.Folder));
 
     private static async Task FillAsync(IDbContextFactory<AdStudioDb> factory, SyntheticHistory history)
     {
@@ -78,34 +72,36 @@ internal static class TrainingStepBenchmark
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var insertEvent = BenchSql.Command(connection, transaction, """INSERT INTO "BehaviourEvents" ("ShopperId","Type","Category","ProductId","Amount","OccurredAt") VALUES (@s,@t,@c,'p',@a,@at)""", "@s", "@t", "@c", "@a", "@at"))
+        // Multi-row statements: PostgreSQL would otherwise pay a round trip per row; the rows are the same on both engines.
+        await using (var insertEvent = new MultiRowInsert(connection, transaction, "BehaviourEvents", ["ShopperId", "Type", "Category", "ProductId", "Amount", "OccurredAt"]))
         {
             foreach (var ev in history.Events)
             {
-                Set(insertEvent, ev.ShopperId, (int)ev.Type, ev.Category, ev.Amount, ev.At);
-                await insertEvent.ExecuteNonQueryAsync();
+                await insertEvent.AddAsync(ev.ShopperId, (int)ev.Type, ev.Category, "p", ev.Amount, ev.At);
             }
+
+            await insertEvent.FlushAsync();
         }
 
-        await using (var insertAdEvent = BenchSql.Command(connection, transaction, """INSERT INTO "AdEvents" ("Type","DecisionId","ShopperId","CampaignId","CreativeId","Placement","Cost","Revenue","OccurredAt") VALUES (@t,@d,@s,@c,@cr,@p,0,0,@at)""", "@t", "@d", "@s", "@c", "@cr", "@p", "@at"))
+        string[] adColumns = ["Type", "DecisionId", "ShopperId", "CampaignId", "CreativeId", "Placement", "Cost", "Revenue", "OccurredAt"];
+        await using (var insertAdEvent = new MultiRowInsert(connection, transaction, "AdEvents", adColumns))
         {
             var impressionNumber = 0;
             foreach (var i in history.Impressions)
             {
                 var decision = $"d{impressionNumber++:D8}";
-                Set(insertAdEvent, 0, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, i.At);
-                await insertAdEvent.ExecuteNonQueryAsync();
+                await insertAdEvent.AddAsync(0, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, 0.0, 0.0, i.At);
                 if (i.ClickedAt is { } clicked)
                 {
-                    Set(insertAdEvent, 1, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, clicked);
-                    await insertAdEvent.ExecuteNonQueryAsync();
+                    await insertAdEvent.AddAsync(1, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, 0.0, 0.0, clicked);
                     if (i.Converted)
                     {
-                        Set(insertAdEvent, 2, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, clicked.AddMinutes(5));
-                        await insertAdEvent.ExecuteNonQueryAsync();
+                        await insertAdEvent.AddAsync(2, decision, i.ShopperId, campaign, ids[i.CreativeId], i.Placement, 0.0, 0.0, clicked.AddMinutes(5));
                     }
                 }
             }
+
+            await insertAdEvent.FlushAsync();
         }
 
         await transaction.CommitAsync();
@@ -133,14 +129,6 @@ internal static class TrainingStepBenchmark
                     _ = reader.GetValue(f);
                 }
             }
-        }
-    }
-
-    private static void Set(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
     }
 
