@@ -21,11 +21,14 @@ fi
 
 dotnet build AdStudio.sln --configuration Release
 
+# Both runs always run, so one engine's failure does not hide the other's; the script fails if either did.
+status=0
 echo "== Tests on SQLite"
-dotnet test AdStudio.sln --configuration Release --no-build --filter "Storage!=PostgresOnly" "$@"
+dotnet test AdStudio.sln --configuration Release --no-build --filter "Storage!=PostgresOnly" "$@" || status=$?
 
 echo "== Tests on PostgreSQL 15"
 postgres="$(tools/test-postgres.sh start)"
 trap 'tools/test-postgres.sh stop' EXIT
 ADSTUDIO_TEST_PROVIDER=Postgres ADSTUDIO_TEST_POSTGRES="$postgres" \
-  dotnet test AdStudio.sln --configuration Release --no-build --filter "Storage!=SqliteOnly" "$@"
+  dotnet test AdStudio.sln --configuration Release --no-build --filter "Storage!=SqliteOnly" "$@" || status=$?
+exit $status

@@ -55,9 +55,11 @@ public sealed partial class NodeHeartbeat(NodeRegistry registry, PipelineRunner 
         budget.CancelAfter(StopBudget);
         try
         {
+            // Best effort: a host torn down out of order (the test hosts) has disposed the database's services by now;
+            // an unrecorded stop is a crash to the others, which recover it after missed beats.
             await registry.StopAsync(budget.Token);
         }
-        catch (Exception ex) when (ex is DbException or DbUpdateException or TimeoutException or OperationCanceledException)
+        catch (Exception ex) when (ex is DbException or DbUpdateException or TimeoutException or OperationCanceledException or ObjectDisposedException)
         {
             LogStopNotRecorded(logger, ex, registry.Node.Id);
         }
