@@ -1,11 +1,9 @@
-using System.Data.Common;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Creatives.Images;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Infrastructure.Files;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -62,28 +60,5 @@ public sealed class ConcurrentUploadAcrossNodesTests : IAsyncLifetime
         return await db.Database
             .SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'""")
             .SingleAsync();
-    }
-
-    /// <summary>Holds the first commit until released, then fails it; later commits pass.</summary>
-    private sealed class HeldFirstCommit : DbTransactionInterceptor
-    {
-        private int _commits;
-
-        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
-            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-        {
-            if (Interlocked.Increment(ref _commits) == 1)
-            {
-                Reached.SetResult();
-                await Release.Task;
-                throw new InvalidOperationException("The first batch's commit fails.");
-            }
-
-            return result;
-        }
     }
 }

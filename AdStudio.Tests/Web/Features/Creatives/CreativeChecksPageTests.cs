@@ -166,6 +166,8 @@ public sealed class CreativeChecksPageTests : IAsyncLifetime
 
         var cut = _ui.Render<CreativePreview>(p => p.Add(c => c.Creative, creative));
 
+        // The placement is looked up after the first render (a database round trip on PostgreSQL).
+        cut.WaitForAssertion(() => Assert.NotEqual("", cut.Find("[data-testid=preview-ad]").GetAttribute("data-placement")), TimeSpan.FromSeconds(10));
         var ad = cut.Find("[data-testid=preview-ad]");
         Assert.Equal(("sidebar", "300", "250"), (ad.GetAttribute("data-placement"), ad.GetAttribute("data-width"), ad.GetAttribute("data-height")));
         Assert.Contains("max-width:300px", ad.GetAttribute("style"), StringComparison.Ordinal);
@@ -185,6 +187,8 @@ public sealed class CreativeChecksPageTests : IAsyncLifetime
 
         var cut = _ui.Render<CreativePreview>(p => p.Add(c => c.Creative, creative));
 
+        // The placement is looked up after the first render (a database round trip on PostgreSQL).
+        cut.WaitForAssertion(() => Assert.NotEqual("", cut.Find("[data-testid=preview-ad]").GetAttribute("data-placement")), TimeSpan.FromSeconds(10));
         var ad = cut.Find("[data-testid=preview-ad]");
         Assert.Equal("mobile", ad.GetAttribute("data-placement"));
         Assert.Contains("aspect-ratio:320/50", ad.GetAttribute("style"), StringComparison.Ordinal);

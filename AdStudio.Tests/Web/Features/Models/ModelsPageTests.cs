@@ -18,6 +18,9 @@ namespace AdStudio.Tests.Web.Features.Models;
 public sealed class ModelsPageTests : IAsyncLifetime
 {
     private static readonly DateTime TrainedAt = new(2026, 11, 22, 3, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The page loads its versions after the first render: a database round trip, slower on PostgreSQL.</summary>
+    private static readonly TimeSpan Loaded = TimeSpan.FromSeconds(10);
     private readonly FixedClock _clock = new(new DateTimeOffset(TrainedAt.AddHours(6)));
     private BunitContext _ui = null!;
     private IRenderedComponent<MudDialogProvider> _dialogs = null!;
@@ -52,7 +55,7 @@ public sealed class ModelsPageTests : IAsyncLifetime
     {
         var cut = _ui.Render<AdStudio.Web.Features.Models.Models>();
 
-        Assert.Contains("No models trained yet", cut.Markup, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Contains("No models trained yet", cut.Markup, StringComparison.Ordinal), Loaded);
         Assert.Contains("none active, so smoothed historical CTR", cut.Find("[data-testid='serving-models']").TextContent, StringComparison.Ordinal);
     }
 
@@ -70,7 +73,8 @@ public sealed class ModelsPageTests : IAsyncLifetime
 
         var cut = _ui.Render<AdStudio.Web.Features.Models.Models>();
 
-        Assert.Contains($"CTR model #{active} is active but cannot be loaded", cut.Find("[data-testid='model-problem']").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"CTR model #{active} is active but cannot be loaded", cut.WaitForElement("[data-testid='model-problem']", Loaded).TextContent, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid='model-table'] tbody tr").Count), Loaded);
         Assert.Equal(2, cut.FindAll("[data-testid='model-table'] tbody tr").Count);
         Assert.Contains("0.7100", cut.Find("[data-testid='model-table']").TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(cut.FindAll("figure[data-chart='ROC curve'] svg"));
@@ -98,7 +102,7 @@ public sealed class ModelsPageTests : IAsyncLifetime
         var (active, candidate) = await AddVersionsAsync();
         var cut = _ui.Render<AdStudio.Web.Features.Models.Models>();
 
-        var click = cut.Find($"[data-testid='promote-{candidate}']").ClickAsync(new());
+        var click = cut.WaitForElement($"[data-testid='promote-{candidate}']", Loaded).ClickAsync(new());
 
         _dialogs.WaitForAssertion(() => Assert.Contains($"Promote model #{candidate}?", _dialogs.Markup, StringComparison.Ordinal));
         Assert.Contains($"in place of #{active}", _dialogs.Markup, StringComparison.Ordinal);
@@ -135,6 +139,7 @@ public sealed class ModelsPageTests : IAsyncLifetime
 
         var cut = _ui.Render<AdStudio.Web.Features.Models.Models>();
 
+        cut.WaitForElement("[data-testid='run-no-change']", Loaded);
         Assert.Single(cut.FindAll("[data-testid='run-no-change']"));
         Assert.Contains("No change", cut.Find("[data-run-nochange='true']").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-run-nochange='true'] tbody tr"));

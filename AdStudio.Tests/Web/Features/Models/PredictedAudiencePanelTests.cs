@@ -59,7 +59,8 @@ public sealed class PredictedAudiencePanelTests : IAsyncLifetime
             await db.SaveChangesAsync();
             var cut = _ui.Render<PredictedAudiencePanel>(p => p.Add(c => c.CampaignId, campaign.Id));
 
-            Assert.Equal("12,345", cut.Find("[data-testid='scored-shoppers']").TextContent.Trim());
+            // The panel loads after its first render (a database round trip on PostgreSQL).
+            Assert.Equal("12,345", cut.WaitForElement("[data-testid='scored-shoppers']", TimeSpan.FromSeconds(10)).TextContent.Trim());
             Assert.Equal("2,100", cut.Find("[data-testid='likely-clickers']").TextContent.Trim());
             Assert.Contains("CTR model #4", cut.Markup, StringComparison.Ordinal);
             var rows = cut.FindAll("[data-testid='audience-members'] tbody tr");
