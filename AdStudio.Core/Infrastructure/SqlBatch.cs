@@ -60,6 +60,9 @@ public static class SqlBatch
                 batch.BatchCommands.Add(BatchCommand(batch, sql, names, values));
             }
 
+            // Npgsql keeps prepared statements per connection, so after the first chunk this costs no round trip and
+            // spares the server parsing the same statement per row.
+            await batch.PrepareAsync(ct);
             if (scalar)
             {
                 await using var reader = await batch.ExecuteReaderAsync(ct);
