@@ -4,32 +4,28 @@ using AdStudio.Core.Infrastructure;
 namespace AdStudio.Core.Events;
 
 /// <summary>
-/// One prepared insert of behaviour events that skips an event stored before under its deduplication key: the
+/// The insert of behaviour events that skips an event stored before under its deduplication key: the
 /// storefront's event id per shopper (<c>POST /events</c>) or the row's import key (CSV imports).
 /// </summary>
-internal sealed class BehaviourEventInsert : IAsyncDisposable
+internal sealed class BehaviourEventInsert
 {
-    private readonly DbCommand _command;
+    private static readonly string[] Names = ["@shopper", "@type", "@category", "@product", "@query", "@amount", "@dwell", "@at", "@key"];
+
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly string _sql;
     private readonly Func<BehaviourEvent, object?> _keyOf;
-    private readonly DbParameter _shopper, _type, _category, _product, _query, _amount, _dwell, _at, _key;
 
     private BehaviourEventInsert(DbConnection connection, DbTransaction transaction, string keyColumn, string conflictTarget, Func<BehaviourEvent, object?> keyOf)
     {
-        _command = Sql.Command(connection, transaction, $"""
+        _connection = connection;
+        _transaction = transaction;
+        _sql = $"""
             INSERT INTO "BehaviourEvents" ("ShopperId", "Type", "Category", "ProductId", "Query", "Amount", "DwellSeconds", "OccurredAt", {keyColumn})
             VALUES (@shopper, @type, @category, @product, @query, @amount, @dwell, @at, @key)
             ON CONFLICT {conflictTarget} DO NOTHING
-            """);
+            """;
         _keyOf = keyOf;
-        _shopper = Sql.Parameter(_command, "@shopper");
-        _type = Sql.Parameter(_command, "@type");
-        _category = Sql.Parameter(_command, "@category");
-        _product = Sql.Parameter(_command, "@product");
-        _query = Sql.Parameter(_command, "@query");
-        _amount = Sql.Parameter(_command, "@amount");
-        _dwell = Sql.Parameter(_command, "@dwell");
-        _at = Sql.Parameter(_command, "@at");
-        _key = Sql.Parameter(_command, "@key");
     }
 
     /// <summary>Deduplicated by the storefront's event id per shopper; an event without one is always stored.</summary>
@@ -40,20 +36,23 @@ internal sealed class BehaviourEventInsert : IAsyncDisposable
     public static BehaviourEventInsert ByImportKey(DbConnection connection, DbTransaction transaction) =>
         new(connection, transaction, "\"ImportKey\"", "(\"ImportKey\")", e => e.ImportKey);
 
-    /// <summary>1 when the event was stored, 0 when its key was stored before.</summary>
-    public Task<int> InsertAsync(BehaviourEvent behaviourEvent, CancellationToken ct)
+    /// <summary>Inserts the events and returns how many were stored (an event whose key was stored before is skipped).</summary>
+    public async Task<int> InsertAsync(IReadOnlyList<BehaviourEvent> events, CancellationToken ct)
     {
-        _shopper.Value = behaviourEvent.ShopperId;
-        _type.Value = (int)behaviourEvent.Type;
-        _category.Value = (object?)behaviourEvent.Category ?? DBNull.Value;
-        _product.Value = (object?)behaviourEvent.ProductId ?? DBNull.Value;
-        _query.Value = (object?)behaviourEvent.Query ?? DBNull.Value;
-        _amount.Value = (object?)behaviourEvent.Amount ?? DBNull.Value;
-        _dwell.Value = (object?)behaviourEvent.DwellSeconds ?? DBNull.Value;
-        _at.Value = behaviourEvent.OccurredAt;
-        _key.Value = _keyOf(behaviourEvent) ?? DBNull.Value;
-        return _command.ExecuteNonQueryAsync(ct);
+        var affected = await SqlBatch.NonQueryAsync(_connection, _transaction, _sql, Names, events, Bind, ct);
+        return (int)affected.Sum();
     }
 
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    private void Bind(BehaviourEvent e, object?[] values)
+    {
+        values[0] = e.ShopperId;
+        values[1] = (int)e.Type;
+        values[2] = e.Category;
+        values[3] = e.ProductId;
+        values[4] = e.Query;
+        values[5] = e.Amount;
+        values[6] = e.DwellSeconds;
+        values[7] = e.OccurredAt;
+        values[8] = _keyOf(e);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Reporting;
 using Microsoft.Data.Sqlite;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AdStudio.Core.Events;
 
 /// <summary>
-/// Writes events in one transaction with prepared commands (EF change tracking is far too slow for
+/// Writes events in one transaction with ADO.NET commands, batched where the provider can (EF change tracking is far too slow for
 /// event volumes). Ad events that are new are folded into <see cref="DailyRollup"/> in the same
 /// transaction, so dashboards move as soon as an event is acknowledged. Each ad event the write stored gets
 /// its <see cref="AdEvent.Id"/>; one already stored for its decision (a duplicate) is left at 0.
@@ -35,6 +34,12 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
             "Cost" = "DailyRollups"."Cost" + excluded."Cost",
             "Revenue" = "DailyRollups"."Revenue" + excluded."Revenue"
         """;
+
+    private static readonly string[] AdNames =
+        ["@type", "@decision", "@shopper", "@campaign", "@creative", "@experiment", "@variant", "@placement", "@cost", "@revenue", "@at"];
+
+    private static readonly string[] RollupNames =
+        ["@date", "@campaign", "@creative", "@variant", "@impressions", "@clicks", "@conversions", "@cost", "@revenue"];
 
     public async Task<EventWriteResult> WriteAsync(EventBatch batch, CancellationToken cancellationToken) =>
         (await WriteAsync([batch], cancellationToken))[0];
@@ -78,23 +83,9 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
     }
 
     /// <summary>Inserts the events and returns how many were new (an event id already stored for its shopper is skipped).</summary>
-    private static async Task<int> InsertBehaviourAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<BehaviourEvent> events, CancellationToken ct)
-    {
-        if (events.Count == 0)
-        {
-            return 0;
-        }
-
-        await using var insert = BehaviourEventInsert.ByEventId(connection, transaction);
-        var inserted = 0;
-        foreach (var behaviourEvent in events)
-        {
-            inserted += await insert.InsertAsync(behaviourEvent, ct);
-        }
-
-        return inserted;
-    }
+    private static Task<int> InsertBehaviourAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<BehaviourEvent> events, CancellationToken ct) =>
+        events.Count == 0 ? Task.FromResult(0) : BehaviourEventInsert.ByEventId(connection, transaction).InsertAsync(events, ct);
 
     private static async Task<int> InsertAdAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<AdEvent> events, RollupDeltas deltas, CancellationToken ct)
@@ -104,36 +95,13 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
             return 0;
         }
 
-        await using var command = Sql.Command(connection, transaction, InsertAdSql);
-        var type = Sql.Parameter(command, "@type");
-        var decision = Sql.Parameter(command, "@decision");
-        var shopper = Sql.Parameter(command, "@shopper");
-        var campaign = Sql.Parameter(command, "@campaign");
-        var creative = Sql.Parameter(command, "@creative");
-        var experiment = Sql.Parameter(command, "@experiment");
-        var variant = Sql.Parameter(command, "@variant");
-        var placement = Sql.Parameter(command, "@placement");
-        var cost = Sql.Parameter(command, "@cost");
-        var revenue = Sql.Parameter(command, "@revenue");
-        var at = Sql.Parameter(command, "@at");
+        // RETURNING yields no row (id 0) when the conflict clause skipped the insert.
+        var ids = await SqlBatch.ScalarAsync(connection, transaction, InsertAdSql, AdNames, events, BindAd, ct);
         var inserted = 0;
-        foreach (var e in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            type.Value = (int)e.Type;
-            decision.Value = e.DecisionId;
-            shopper.Value = e.ShopperId;
-            campaign.Value = e.CampaignId;
-            creative.Value = e.CreativeId;
-            experiment.Value = (object?)e.ExperimentId ?? DBNull.Value;
-            variant.Value = (object?)e.VariantId ?? DBNull.Value;
-            placement.Value = (object?)e.Placement ?? DBNull.Value;
-            cost.Value = e.Cost;
-            revenue.Value = e.Revenue;
-            at.Value = e.OccurredAt;
-
-            // RETURNING yields no row when the conflict clause skipped the insert.
-            var stored = await command.ExecuteScalarAsync(ct);
-            e.Id = stored is null or DBNull ? 0 : Convert.ToInt64(stored, CultureInfo.InvariantCulture);
+            var e = events[i];
+            e.Id = ids[i];
             if (e.Id != 0)
             {
                 inserted++;
@@ -144,6 +112,21 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
         return inserted;
     }
 
+    private static void BindAd(AdEvent e, object?[] values)
+    {
+        values[0] = (int)e.Type;
+        values[1] = e.DecisionId;
+        values[2] = e.ShopperId;
+        values[3] = e.CampaignId;
+        values[4] = e.CreativeId;
+        values[5] = e.ExperimentId;
+        values[6] = e.VariantId;
+        values[7] = e.Placement;
+        values[8] = e.Cost;
+        values[9] = e.Revenue;
+        values[10] = e.OccurredAt;
+    }
+
     private static async Task UpsertRollupsAsync(
         DbConnection connection, DbTransaction transaction, RollupDeltas deltas, CancellationToken ct)
     {
@@ -152,28 +135,20 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
             return;
         }
 
-        await using var command = Sql.Command(connection, transaction, UpsertRollupSql);
-        var date = Sql.Parameter(command, "@date");
-        var campaign = Sql.Parameter(command, "@campaign");
-        var creative = Sql.Parameter(command, "@creative");
-        var variant = Sql.Parameter(command, "@variant");
-        var impressions = Sql.Parameter(command, "@impressions");
-        var clicks = Sql.Parameter(command, "@clicks");
-        var conversions = Sql.Parameter(command, "@conversions");
-        var cost = Sql.Parameter(command, "@cost");
-        var revenue = Sql.Parameter(command, "@revenue");
-        foreach (var (key, totals) in deltas)
-        {
-            date.Value = key.Date;
-            campaign.Value = key.CampaignId;
-            creative.Value = key.CreativeId;
-            variant.Value = key.VariantId;
-            impressions.Value = totals.Impressions;
-            clicks.Value = totals.Clicks;
-            conversions.Value = totals.Conversions;
-            cost.Value = totals.Cost;
-            revenue.Value = totals.Revenue;
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await SqlBatch.NonQueryAsync(connection, transaction, UpsertRollupSql, RollupNames, deltas.ToList(), BindRollup, ct);
+    }
+
+    private static void BindRollup(KeyValuePair<RollupKey, RollupTotals> cell, object?[] values)
+    {
+        var (key, totals) = cell;
+        values[0] = key.Date;
+        values[1] = key.CampaignId;
+        values[2] = key.CreativeId;
+        values[3] = key.VariantId;
+        values[4] = totals.Impressions;
+        values[5] = totals.Clicks;
+        values[6] = totals.Conversions;
+        values[7] = totals.Cost;
+        values[8] = totals.Revenue;
     }
 }

@@ -85,14 +85,7 @@ internal sealed class EventImporter(TimeProvider clock, EventWriterOptions limit
 
     public async Task<long> WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<BehaviourEvent> rows, CancellationToken ct)
     {
-        await using var insert = BehaviourEventInsert.ByImportKey(connection, transaction);
-        long written = 0;
-        foreach (var behaviourEvent in rows)
-        {
-            written += await insert.InsertAsync(behaviourEvent, ct);
-        }
-
-        return written;
+        return await BehaviourEventInsert.ByImportKey(connection, transaction).InsertAsync(rows, ct);
     }
 
     /// <summary>

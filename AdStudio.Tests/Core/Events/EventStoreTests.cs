@@ -78,6 +78,27 @@ public sealed class EventStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteAsync_MoreEventsThanOneRoundTripWithDuplicatesBetween_SetsIdsAndCountsOnlyStoredEvents()
+    {
+        // 1,200 events span several batches of statements (SqlBatch.ChunkSize) on PostgreSQL; duplicates are spread
+        // through them, so each skipped insert's empty result must line up with its own event.
+        await _store.WriteAsync(new EventBatch([], [.. Enumerable.Range(0, 300).Select(i => Ad(AdEventType.Impression, $"d{i}"))]), CancellationToken.None);
+        var behaviour = Enumerable.Range(0, 1200).Select(i => WithEventId(View("a"), $"e{i / 2}")).ToList();
+        var ads = Enumerable.Range(0, 1200).Select(i => Ad(AdEventType.Impression, $"d{i / 2}")).ToList();
+
+        var result = await _store.WriteAsync(new EventBatch(behaviour, ads), CancellationToken.None);
+
+        Assert.Equal(new EventWriteResult(600, 300, 900, 600), result);
+        var expectedStored = Enumerable.Range(0, 1200).Select(i => i % 2 == 0 && i / 2 >= 300).ToList();
+        Assert.Equal(expectedStored, ads.Select(e => e.Id != 0).ToList());
+        await using var db = _db.Open();
+        var storedIds = await db.AdEvents.ToDictionaryAsync(e => e.DecisionId, e => e.Id);
+        Assert.All(ads.Where(e => e.Id != 0), e => Assert.Equal(storedIds[e.DecisionId], e.Id));
+        Assert.Equal(600, await db.BehaviourEvents.CountAsync());
+        Assert.Equal(600, (await db.DailyRollups.SingleAsync()).Impressions);
+    }
+
+    [Fact]
     public async Task WriteAsync_SeveralBatches_ReportsEachBatchAndCommitsAll()
     {
         var results = await _store.WriteAsync(
@@ -129,5 +150,11 @@ public sealed class EventStoreTests : IAsyncLifetime
         return await db.DailyRollups.AsNoTracking()
             .OrderBy(r => r.Date).ThenBy(r => r.CampaignId).ThenBy(r => r.CreativeId).ThenBy(r => r.VariantId)
             .ToListAsync();
+    }
+
+    private static BehaviourEvent WithEventId(BehaviourEvent e, string eventId)
+    {
+        e.EventId = eventId;
+        return e;
     }
 }
