@@ -23,9 +23,12 @@ public static class PipelineSetup
     public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<PipelineOptions>(PipelineOptions.SectionName);
-        builder.Services.AddHangfire((sp, config) => UseStorage(
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings(),
-            sp.GetRequiredService<DatabaseTarget>()));
+        // This app's own storage in DI: Hangfire's default resolves JobStorage.Current, one static per process, so two
+        // apps in one process (the tests' nodes) would enqueue into and work from whichever configured last.
+        builder.Services.AddSingleton(sp => CreateStorage(sp.GetRequiredService<DatabaseTarget>()));
+        builder.Services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         // Registered before the Hangfire server, so it stops after it: the clean stop is recorded once jobs have ended.
         builder.Services.AddSingleton(NodeIdentity.ForThisProcess());
@@ -63,28 +66,27 @@ public static class PipelineSetup
         return app;
     }
 
-    private static IGlobalConfiguration UseStorage(IGlobalConfiguration config, DatabaseTarget target)
+    private static JobStorage CreateStorage(DatabaseTarget target)
     {
         if (!target.IsPostgres)
         {
-            return config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
+            return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
         }
 
         // One queue and one set of recurring schedules for the cluster: the recurring scheduler and the queue fetch take
         // their locks in this storage, so a schedule fires once and a job is fetched by one worker. A worker that dies
         // leaves its job invisible; Hangfire hands it out again after the invisibility timeout, and the ledger's claim
         // makes that second delivery a no-op when the run was already re-queued and taken (docs/durability.md).
-        return config.UsePostgreSqlStorage(
-            bootstrapper => bootstrapper.UseNpgsqlConnection(target.ConnectionString),
-            new PostgreSqlStorageOptions
-            {
-                SchemaName = HangfireSchema,
-                PrepareSchemaIfNecessary = true,
-                DistributedLockTimeout = TimeSpan.FromMinutes(1),
-                // Live workers keep their jobs' fetch time fresh, so only a dead worker's job comes back.
-                UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                QueuePollInterval = TimeSpan.FromSeconds(1),
-            });
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = HangfireSchema,
+            PrepareSchemaIfNecessary = true,
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            // Live workers keep their jobs' fetch time fresh, so only a dead worker's job comes back.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(target.ConnectionString, options), options);
     }
 }

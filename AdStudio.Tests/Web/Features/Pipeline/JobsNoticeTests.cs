@@ -39,7 +39,8 @@ public sealed class JobsNoticeTests(AppHost app) : IAsyncLifetime
     {
         var cut = _ui.Render<Jobs>();
 
-        cut.Find($"[data-step='{PipelineSteps.Rollup}']").Click();
+        // The page lists the steps after its first load (a database round trip, slower on PostgreSQL).
+        cut.WaitForElement($"[data-step='{PipelineSteps.Rollup}']", RunTimeout).Click();
         cut.WaitForAssertion(() => Assert.Contains("is queued", cut.Find("[data-testid='jobs-notice']").TextContent, StringComparison.Ordinal));
 
         cut.WaitForAssertion(

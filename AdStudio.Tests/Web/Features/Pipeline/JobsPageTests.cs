@@ -72,7 +72,8 @@ public sealed class JobsPageTests(AppHost app) : IAsyncLifetime
 
         var cut = _context.Render<Jobs>();
 
-        var newest = cut.FindAll("[data-testid='runs'] tbody tr")[0];
+        // The runs arrive after the first render (a database round trip, slower on PostgreSQL).
+        var newest = cut.WaitForElement("[data-testid='runs'] tbody tr", TimeSpan.FromSeconds(10));
         Assert.Equal("attempt 2 of 3", newest.QuerySelector("[data-run-attempt]")!.TextContent.Trim());
         Assert.Contains("interrupted 2026-11-20 08:03:00 UTC", newest.QuerySelector("[data-run-interrupted]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("2026-11-20 08:00:00 UTC", newest.TextContent, StringComparison.Ordinal);

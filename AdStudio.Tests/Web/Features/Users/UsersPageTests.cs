@@ -28,8 +28,8 @@ public sealed class UsersPageTests(AppHost app) : IAsyncLifetime
         // Act
         var cut = ui.Render<AdStudio.Web.Features.Users.Users>();
 
-        // Assert
-        var row = cut.Find($"[data-user='{marketer.Email}']").ParentElement!;
+        // Assert: the list arrives after the first render (a database round trip, slower on PostgreSQL).
+        var row = cut.WaitForElement($"[data-user='{marketer.Email}']", TimeSpan.FromSeconds(10)).ParentElement!;
         Assert.Contains("marketer", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("reviewer", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("active", row.QuerySelector("[data-testid='user-status']")!.TextContent, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class UsersPageTests(AppHost app) : IAsyncLifetime
         await using var ui = UiTestContext.Create(services => services.AddSingleton(_scope.ServiceProvider.GetRequiredService<UserAdministration>()));
         var cut = ui.Render<AdStudio.Web.Features.Users.Users>();
 
-        cut.Find($"[data-user='{analyst.Email}']").ParentElement!.QuerySelector("[data-testid='disable-user']")!.Click();
+        cut.WaitForElement($"[data-user='{analyst.Email}']", TimeSpan.FromSeconds(10)).ParentElement!.QuerySelector("[data-testid='disable-user']")!.Click();
 
         cut.WaitForAssertion(() => Assert.Contains(
             "disabled", cut.Find($"[data-user='{analyst.Email}']").ParentElement!.QuerySelector("[data-testid='user-status']")!.TextContent, StringComparison.Ordinal));
