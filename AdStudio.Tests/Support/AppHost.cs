@@ -118,7 +118,7 @@ public sealed class AppHost : IAsyncLifetime, IDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Run {runId} ({run.Step}) is still {run.Status} at {run.Progress} %.");
+                throw new TimeoutException($"Run {runId} ({run.Step}) is still {run.Status} at {run.Progress} %. {HangfireView.Describe(Services)}");
             }
 
             await Task.Delay(100);
