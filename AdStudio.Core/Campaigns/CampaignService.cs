@@ -1,6 +1,7 @@
 using AdStudio.Core.Auditing;
 using AdStudio.Core.Creatives;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Serving;
 using AdStudio.Core.Shop;

@@ -12,7 +12,8 @@ public sealed class AdEvent
 
     public required string DecisionId { get; set; }
 
-    public required string ShopperId { get; set; }
+    /// <summary>Null when the shopper had not consented to measurement: the event still counts, but not towards anyone.</summary>
+    public string? ShopperId { get; set; }
 
     public int CampaignId { get; set; }
 

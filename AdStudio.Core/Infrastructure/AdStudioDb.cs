@@ -77,6 +77,15 @@ public sealed class AdStudioDb(DbContextOptions<AdStudioDb> options)
 
     public DbSet<Modeling.Scoring.CampaignAudienceMember> CampaignAudienceMembers => Set<Modeling.Scoring.CampaignAudienceMember>();
 
+    /// <summary>Every consent change of every shopper; the latest is also on <see cref="Shopper"/>.</summary>
+    public DbSet<Privacy.ConsentRecord> ConsentRecords => Set<Privacy.ConsentRecord>();
+
+    /// <summary>The access and erasure request log (masked ids only).</summary>
+    public DbSet<Privacy.PrivacyRequest> PrivacyRequests => Set<Privacy.PrivacyRequest>();
+
+    /// <summary>Keyed hashes of erased shoppers whose later events are dropped.</summary>
+    public DbSet<Privacy.SuppressedShopper> SuppressedShoppers => Set<Privacy.SuppressedShopper>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // All instants are UTC; SQLite forgets the kind, so restore it on read.

@@ -9,4 +9,5 @@ public static class PipelineSteps
     public const string Cluster = "cluster";
     public const string Train = "train";
     public const string Score = "score";
+    public const string Retention = "retention";
 }

@@ -54,7 +54,7 @@ public sealed class ProfilingStep(
         HashSet<string> consenting;
         if (full)
         {
-            consenting = (await db.Shoppers.Where(s => s.HasTrackingConsent).Select(s => s.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            consenting = (await db.Shoppers.Where(s => s.AllowsPersonalisation).Select(s => s.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         }
         else
         {
@@ -63,7 +63,7 @@ public sealed class ProfilingStep(
             consenting = [];
             foreach (var chunk in touched.Chunk(500))
             {
-                consenting.UnionWith(await db.Shoppers.Where(s => s.HasTrackingConsent && chunk.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct));
+                consenting.UnionWith(await db.Shoppers.Where(s => s.AllowsPersonalisation && chunk.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct));
             }
 
             affected = [.. touched.Where(consenting.Contains)];
@@ -135,7 +135,7 @@ public sealed class ProfilingStep(
             connection,
             transaction,
             """
-            DELETE FROM "Profiles" WHERE "ShopperId" NOT IN (SELECT "Id" FROM "Shoppers" WHERE "HasTrackingConsent" = @consent)
+            DELETE FROM "Profiles" WHERE "ShopperId" NOT IN (SELECT "Id" FROM "Shoppers" WHERE "AllowsPersonalisation" = @consent)
             """);
         Sql.Parameter(command, "@consent", true);
         await command.ExecuteNonQueryAsync(ct);

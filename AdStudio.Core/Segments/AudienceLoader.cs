@@ -11,7 +11,7 @@ public sealed class AudienceLoader(IDbContextFactory<AdStudioDb> dbFactory)
     public async Task<Audience> LoadAsync(DateTime now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (rows, categories) = await ReadAsync(db, db.Shoppers.AsNoTracking().Where(s => s.HasTrackingConsent), [], now, ct);
+        var (rows, categories) = await ReadAsync(db, db.Shoppers.AsNoTracking().Where(s => s.AllowsPersonalisation), [], now, ct);
         return new Audience(now, rows, categories);
     }
 
@@ -23,11 +23,11 @@ public sealed class AudienceLoader(IDbContextFactory<AdStudioDb> dbFactory)
     public async Task<Audience> RefreshAsync(Audience current, IReadOnlyCollection<string> changed, DateTime now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var withdrawn = (await db.Shoppers.AsNoTracking().Where(s => !s.HasTrackingConsent).Select(s => s.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var withdrawn = (await db.Shoppers.AsNoTracking().Where(s => !s.AllowsPersonalisation).Select(s => s.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var fresh = new List<AudienceRow>();
         foreach (var chunk in changed.Chunk(500))
         {
-            var (rows, categories) = await ReadAsync(db, db.Shoppers.AsNoTracking().Where(s => s.HasTrackingConsent && chunk.Contains(s.Id)), current.Categories, now, ct);
+            var (rows, categories) = await ReadAsync(db, db.Shoppers.AsNoTracking().Where(s => s.AllowsPersonalisation && chunk.Contains(s.Id)), current.Categories, now, ct);
             if (categories.Length != current.Categories.Count)
             {
                 return await LoadAsync(now, ct);

@@ -15,16 +15,8 @@ public static class DecisionKey
     /// <summary>The <see cref="Setting"/> that holds the generated key (base64).</summary>
     public const string SettingKey = "serving.decision-signing-key";
 
-    private const int KeyLength = 32;
+    private const int KeyLength = ClusterSecret.KeyLength;
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
-    // Every node offers its key; the first insert wins and the others read the winner back, so nodes that start at the
-    // same moment still agree on one key. Portable: SQLite and PostgreSQL both speak ON CONFLICT.
-    private const string OfferSql =
-        """
-        INSERT INTO "Settings" ("Key", "Value") VALUES ({0}, {1})
-        ON CONFLICT ("Key") DO NOTHING
-        """;
 
     /// <summary>
     /// The current key and the previous keys (<c>Serving:PreviousDecisionSigningKeys</c>). Without a configured secret
@@ -43,14 +35,11 @@ public static class DecisionKey
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!string.IsNullOrWhiteSpace(options.DecisionSigningKey))
         {
-            previous.AddRange(new[] { await StoredAsync(db, ct), file }.OfType<byte[]>());
+            previous.AddRange(new[] { await ClusterSecret.StoredAsync(db, SettingKey, ct), file }.OfType<byte[]>());
             return new DecisionKeyRing(FromSecret(options.DecisionSigningKey), previous);
         }
 
-        var offered = file ?? RandomNumberGenerator.GetBytes(KeyLength);
-        await db.Database.ExecuteSqlRawAsync(OfferSql, [SettingKey, Convert.ToBase64String(offered)], ct);
-        var current = await StoredAsync(db, ct)
-            ?? throw new InvalidOperationException($"Setting {SettingKey} does not hold a {KeyLength}-byte base64 key; remove it to generate a new one.");
+        var current = await ClusterSecret.LoadOrCreateAsync(db, SettingKey, file, ct);
         if (file is not null && !file.AsSpan().SequenceEqual(current))
         {
             previous.Add(file);
@@ -61,13 +50,6 @@ public static class DecisionKey
 
     /// <summary>The 32-byte key a configured secret stands for.</summary>
     public static byte[] FromSecret(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
-
-    private static async Task<byte[]?> StoredAsync(AdStudioDb db, CancellationToken ct)
-    {
-        var value = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).FirstOrDefaultAsync(ct);
-        var buffer = new byte[KeyLength];
-        return value is not null && Convert.TryFromBase64String(value, buffer, out var written) && written == KeyLength ? buffer : null;
-    }
 
     private static byte[]? ReadKeyFile(string path)
     {

@@ -157,8 +157,8 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
 
         var dayStart = shopDay.StartsAt;
         var counts = await db.AdEvents.AsNoTracking()
-            .Where(e => e.Type == Events.AdEventType.Impression && e.OccurredAt >= dayStart && cappedCampaigns.Contains(e.CampaignId))
-            .GroupBy(e => new { e.ShopperId, e.CampaignId })
+            .Where(e => e.Type == Events.AdEventType.Impression && e.OccurredAt >= dayStart && cappedCampaigns.Contains(e.CampaignId) && e.ShopperId != null)
+            .GroupBy(e => new { ShopperId = e.ShopperId!, e.CampaignId })
             .Select(g => new { g.Key.ShopperId, g.Key.CampaignId, Count = g.Count() })
             .ToListAsync(ct);
         return counts.ToFrozenDictionary(x => (x.ShopperId, x.CampaignId), x => x.Count);

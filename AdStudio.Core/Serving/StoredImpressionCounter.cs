@@ -26,9 +26,9 @@ public sealed class StoredImpressionCounter(FrequencyCounter frequency, Snapshot
                 frequency.RecordCharge(adEvent.CampaignId, snapshot.LocalTime(adEvent.OccurredAt).Day, adEvent.Cost);
             }
 
-            if (Counts(adEvent))
+            if (Counts(adEvent) && adEvent.ShopperId is { } shopperId)
             {
-                frequency.Record(adEvent.ShopperId, adEvent.CampaignId, snapshot.LocalTime(adEvent.OccurredAt).Day);
+                frequency.Record(shopperId, adEvent.CampaignId, snapshot.LocalTime(adEvent.OccurredAt).Day);
                 counted++;
             }
         }

@@ -36,7 +36,7 @@ internal static class DemoSeedGuard
 
         await foreach (var id in db.Shoppers.AsNoTracking().Select(s => s.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (!demoShoppers.Contains(id))
+            if (id is not null && !demoShoppers.Contains(id))
             {
                 return Refusal("shoppers that are not in the demo world");
             }
@@ -50,7 +50,7 @@ internal static class DemoSeedGuard
         var eventShoppers = db.BehaviourEvents.Select(e => e.ShopperId).Union(db.AdEvents.Select(e => e.ShopperId));
         await foreach (var id in eventShoppers.AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (!demoShoppers.Contains(id))
+            if (id is not null && !demoShoppers.Contains(id))
             {
                 return Refusal("events of shoppers that are not in the demo world");
             }

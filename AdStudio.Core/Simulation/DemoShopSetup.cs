@@ -20,7 +20,8 @@ internal static class DemoShopSetup
             db.Shoppers.AddRange(chunk.Select(s => new Shopper
             {
                 Id = s.Id,
-                HasTrackingConsent = s.HasTrackingConsent,
+                AllowsPersonalisation = s.HasTrackingConsent,
+                AllowsMeasurement = s.HasTrackingConsent,
                 AgeBand = s.AgeBand,
                 Gender = s.Gender,
                 Region = s.Region,

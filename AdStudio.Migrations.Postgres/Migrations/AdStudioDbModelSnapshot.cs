@@ -386,7 +386,6 @@ namespace AdStudio.Migrations.Postgres.Migrations
                         .HasColumnType("double precision");
 
                     b.Property<string>("ShopperId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
@@ -843,6 +842,97 @@ namespace AdStudio.Migrations.Postgres.Migrations
                     b.ToTable("PipelineRuns");
                 });
 
+            modelBuilder.Entity("AdStudio.Core.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Measurement")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Personalisation")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShopperId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("ShopperId", "OccurredAt");
+
+                    b.ToTable("ConsentRecords");
+                });
+
+            modelBuilder.Entity("AdStudio.Core.Privacy.PrivacyRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)");
+
+                    b.Property<string>("MaskedShopperId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.ToTable("PrivacyRequests");
+                });
+
+            modelBuilder.Entity("AdStudio.Core.Privacy.SuppressedShopper", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("SuppressedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyHash");
+
+                    b.ToTable("SuppressedShoppers");
+                });
+
             modelBuilder.Entity("AdStudio.Core.Profiling.ShopperProfile", b =>
                 {
                     b.Property<string>("ShopperId")
@@ -1090,15 +1180,21 @@ namespace AdStudio.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("AllowsMeasurement")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AllowsPersonalisation")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ConsentUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Gender")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<bool>("HasTrackingConsent")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("Region")
                         .HasMaxLength(64)

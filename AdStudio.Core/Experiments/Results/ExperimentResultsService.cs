@@ -34,8 +34,9 @@ public sealed class ExperimentResultsService(IDbContextFactory<AdStudioDb> dbFac
         var sums = new Dictionary<(string Shopper, int Variant, DateOnly Day), long[]>();
         var money = new Dictionary<(string Shopper, int Variant, DateOnly Day), (double Cost, double Revenue)>();
         var events = db.AdEvents.AsNoTracking()
-            .Where(e => e.ExperimentId == experimentId && e.VariantId != null)
-            .Select(e => new { e.ShopperId, VariantId = e.VariantId!.Value, e.Type, e.Cost, e.Revenue, e.OccurredAt })
+            // Events stored without a shopper (no consent to measurement) leave the shopper out of the analysis.
+            .Where(e => e.ExperimentId == experimentId && e.VariantId != null && e.ShopperId != null)
+            .Select(e => new { ShopperId = e.ShopperId!, VariantId = e.VariantId!.Value, e.Type, e.Cost, e.Revenue, e.OccurredAt })
             .AsAsyncEnumerable();
         await foreach (var e in events.WithCancellation(ct))
         {

@@ -369,7 +369,6 @@ namespace AdStudio.Core.Infrastructure.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<string>("ShopperId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
@@ -816,6 +815,93 @@ namespace AdStudio.Core.Infrastructure.Migrations
                     b.ToTable("PipelineRuns");
                 });
 
+            modelBuilder.Entity("AdStudio.Core.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Measurement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Personalisation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShopperId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("ShopperId", "OccurredAt");
+
+                    b.ToTable("ConsentRecords");
+                });
+
+            modelBuilder.Entity("AdStudio.Core.Privacy.PrivacyRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaskedShopperId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.ToTable("PrivacyRequests");
+                });
+
+            modelBuilder.Entity("AdStudio.Core.Privacy.SuppressedShopper", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SuppressedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyHash");
+
+                    b.ToTable("SuppressedShoppers");
+                });
+
             modelBuilder.Entity("AdStudio.Core.Profiling.ShopperProfile", b =>
                 {
                     b.Property<string>("ShopperId")
@@ -1059,15 +1145,21 @@ namespace AdStudio.Core.Infrastructure.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowsMeasurement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowsPersonalisation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConsentUpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Gender")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("HasTrackingConsent")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Region")
                         .HasMaxLength(64)

@@ -21,8 +21,8 @@ public sealed class TrainingDataLoader(IDbContextFactory<AdStudioDb> dbFactory, 
             .Select(e => new { e.DecisionId, e.OccurredAt }).ToDictionaryAsync(e => e.DecisionId, e => e.OccurredAt, StringComparer.Ordinal, ct);
         var conversions = (await db.AdEvents.AsNoTracking().Where(e => e.Type == AdEventType.Conversion)
             .Select(e => e.DecisionId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var impressions = (await db.AdEvents.AsNoTracking().Where(e => e.Type == AdEventType.Impression).OrderBy(e => e.OccurredAt)
-            .Select(e => new { e.ShopperId, e.OccurredAt, e.CreativeId, e.Placement, e.DecisionId }).ToListAsync(ct))
+        var impressions = (await db.AdEvents.AsNoTracking().Where(e => e.Type == AdEventType.Impression && e.ShopperId != null).OrderBy(e => e.OccurredAt)
+            .Select(e => new { ShopperId = e.ShopperId!, e.OccurredAt, e.CreativeId, e.Placement, e.DecisionId }).ToListAsync(ct))
             .Select(e => new TimelineImpression(e.ShopperId, e.OccurredAt, e.CreativeId, e.Placement ?? "",
                 clicks.TryGetValue(e.DecisionId, out var at) ? at : null, clicks.ContainsKey(e.DecisionId) && conversions.Contains(e.DecisionId)))
             .ToList();

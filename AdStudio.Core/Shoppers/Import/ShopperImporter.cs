@@ -14,7 +14,7 @@ internal sealed class ShopperImporter(TimeProvider clock) : IRowImporter<Shopper
     private const int MaxAgeBandLength = 16;
     private const int MaxRegionLength = 64;
 
-    private static readonly string[] ChangeableColumns = ["HasTrackingConsent", "AgeBand", "Gender", "Region"];
+    private static readonly string[] ChangeableColumns = ["AllowsPersonalisation", "AllowsMeasurement", "AgeBand", "Gender", "Region"];
 
     public IReadOnlyList<string> RequiredColumns { get; } = [EventFields.ShopperId, Consent];
 
@@ -57,7 +57,7 @@ internal sealed class ShopperImporter(TimeProvider clock) : IRowImporter<Shopper
 
         return row.IsRejected
             ? null
-            : new Shopper { Id = id!, HasTrackingConsent = consent!.Value, AgeBand = ageBand, Gender = gender, Region = region };
+            : new Shopper { Id = id!, AllowsPersonalisation = consent!.Value, AllowsMeasurement = consent.Value, AgeBand = ageBand, Gender = gender, Region = region };
     }
 
     public async Task<long> WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Shopper> rows, CancellationToken ct)
@@ -65,6 +65,7 @@ internal sealed class ShopperImporter(TimeProvider clock) : IRowImporter<Shopper
         await using var command = Sql.Command(connection, transaction, UpsertSql(SqlDialect.For(connection)));
         var id = Sql.Parameter(command, "@id");
         var consent = Sql.Parameter(command, "@consent");
+        var measurement = Sql.Parameter(command, "@measurement");
         var ageBand = Sql.Parameter(command, "@age");
         var gender = Sql.Parameter(command, "@gender");
         var region = Sql.Parameter(command, "@region");
@@ -73,7 +74,8 @@ internal sealed class ShopperImporter(TimeProvider clock) : IRowImporter<Shopper
         foreach (var shopper in rows)
         {
             id.Value = shopper.Id;
-            consent.Value = shopper.HasTrackingConsent;
+            consent.Value = shopper.AllowsPersonalisation;
+            measurement.Value = shopper.AllowsMeasurement;
             ageBand.Value = (object?)shopper.AgeBand ?? DBNull.Value;
             gender.Value = (object?)shopper.Gender ?? DBNull.Value;
             region.Value = (object?)shopper.Region ?? DBNull.Value;
@@ -88,8 +90,10 @@ internal sealed class ShopperImporter(TimeProvider clock) : IRowImporter<Shopper
     {
         var changed = string.Join(" OR ", ChangeableColumns.Select(c => dialect.IsDistinctFrom($"\"Shoppers\".\"{c}\"", $"excluded.\"{c}\"")));
         return $"""
-            INSERT INTO "Shoppers" ("Id", "HasTrackingConsent", "AgeBand", "Gender", "Region", "FirstSeenAt") VALUES (@id, @consent, @age, @gender, @region, @now)
-            ON CONFLICT ("Id") DO UPDATE SET "HasTrackingConsent" = excluded."HasTrackingConsent", "AgeBand" = excluded."AgeBand",
+            INSERT INTO "Shoppers" ("Id", "AllowsPersonalisation", "AllowsMeasurement", "AgeBand", "Gender", "Region", "FirstSeenAt")
+            VALUES (@id, @consent, @measurement, @age, @gender, @region, @now)
+            ON CONFLICT ("Id") DO UPDATE SET "AllowsPersonalisation" = excluded."AllowsPersonalisation",
+                "AllowsMeasurement" = excluded."AllowsMeasurement", "AgeBand" = excluded."AgeBand",
                 "Gender" = excluded."Gender", "Region" = excluded."Region"
             WHERE {changed}
             """;

@@ -1,5 +1,6 @@
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Serving;
 using AdStudio.Tests.Support;

@@ -42,7 +42,7 @@ public sealed class TrainingServingParityTests : IAsyncLifetime
         events.Add(new BehaviourEvent { ShopperId = "s", Type = BehaviourEventType.Purchase, Category = "toys", ProductId = "p", Amount = 30, OccurredAt = now.AddDays(-3) });
         await using (var db = _db.Open())
         {
-            db.Shoppers.Add(new Shopper { Id = "s", HasTrackingConsent = true });
+            db.Shoppers.Add(new Shopper { Id = "s", AllowsPersonalisation = true, AllowsMeasurement = true });
             await db.SaveChangesAsync();
         }
 

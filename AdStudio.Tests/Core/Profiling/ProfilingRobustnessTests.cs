@@ -19,8 +19,8 @@ public sealed class ProfilingRobustnessTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         await using var db = _db.Open();
         db.Shoppers.AddRange(
-            new Shopper { Id = "normal", HasTrackingConsent = true },
-            new Shopper { Id = "extreme", HasTrackingConsent = true });
+            new Shopper { Id = "normal", AllowsPersonalisation = true, AllowsMeasurement = true },
+            new Shopper { Id = "extreme", AllowsPersonalisation = true, AllowsMeasurement = true });
         await db.SaveChangesAsync();
     }
 

@@ -17,9 +17,9 @@ public sealed class ProfilingRunTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         await using var db = _db.Open();
         db.Shoppers.AddRange(
-            new Shopper { Id = "a", HasTrackingConsent = true },
-            new Shopper { Id = "b", HasTrackingConsent = true },
-            new Shopper { Id = "c", HasTrackingConsent = false });
+            new Shopper { Id = "a", AllowsPersonalisation = true, AllowsMeasurement = true },
+            new Shopper { Id = "b", AllowsPersonalisation = true, AllowsMeasurement = true },
+            new Shopper { Id = "c", AllowsPersonalisation = false, AllowsMeasurement = false });
         await db.SaveChangesAsync();
         await new EventStore(_db.Factory).WriteAsync(new EventBatch(
             [.. ShopperIds.Select(shopper => new BehaviourEvent

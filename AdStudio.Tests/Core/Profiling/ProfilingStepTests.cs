@@ -20,9 +20,9 @@ public sealed class ProfilingStepTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         await using var db = _db.Open();
         db.Shoppers.AddRange(
-            new Shopper { Id = "yes-1", HasTrackingConsent = true, Region = "north", AgeBand = "25-34" },
-            new Shopper { Id = "yes-2", HasTrackingConsent = true, Region = "south", AgeBand = "45-54" },
-            new Shopper { Id = "no-1", HasTrackingConsent = false, Region = "north", AgeBand = "25-34" });
+            new Shopper { Id = "yes-1", AllowsPersonalisation = true, AllowsMeasurement = true, Region = "north", AgeBand = "25-34" },
+            new Shopper { Id = "yes-2", AllowsPersonalisation = true, AllowsMeasurement = true, Region = "south", AgeBand = "45-54" },
+            new Shopper { Id = "no-1", AllowsPersonalisation = false, AllowsMeasurement = false, Region = "north", AgeBand = "25-34" });
         db.Segments.Add(new Segment { Name = "North", RuleJson = """{"all":[{"field":"region","op":"in","values":["NORTH"]}]}""" });
         db.Segments.Add(new Segment { Name = "Book fans", RuleJson = """{"all":[{"field":"interest","category":"books","op":">=","value":0.5}]}""" });
         await db.SaveChangesAsync();
@@ -82,7 +82,7 @@ public sealed class ProfilingStepTests : IAsyncLifetime
         await Step().RunAsync(new Progress<double>(), CancellationToken.None);
         await using (var db = _db.Open())
         {
-            await db.Shoppers.Where(s => s.Id == "yes-1").ExecuteUpdateAsync(s => s.SetProperty(x => x.HasTrackingConsent, false));
+            await db.Shoppers.Where(s => s.Id == "yes-1").ExecuteUpdateAsync(s => s.SetProperty(x => x.AllowsPersonalisation, false));
         }
 
         await Step().RunAsync(true, new Progress<double>(), CancellationToken.None);

@@ -28,8 +28,8 @@ public sealed class ProfilingWatermarkTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         await using var db = _db.Open();
         db.Shoppers.AddRange(
-            new Shopper { Id = "early", HasTrackingConsent = true },
-            new Shopper { Id = "late", HasTrackingConsent = true });
+            new Shopper { Id = "early", AllowsPersonalisation = true, AllowsMeasurement = true },
+            new Shopper { Id = "late", AllowsPersonalisation = true, AllowsMeasurement = true });
         await db.SaveChangesAsync();
         _index = new AudienceIndex(new AudienceLoader(_db.Factory), _clock);
     }

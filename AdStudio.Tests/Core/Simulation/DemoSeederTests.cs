@@ -54,7 +54,7 @@ public sealed class DemoSeederTests(SeededSmallDemo seeded) : IClassFixture<Seed
         Assert.NotEmpty(impressions);
         // Every impression carries a decision id that the serving code signed for that shopper.
         var codec = SeededSmallDemo.Codec;
-        Assert.All(impressions, e => Assert.True(codec.TryDecode(e.DecisionId, e.ShopperId, out var t) && t.CampaignId == e.CampaignId));
+        Assert.All(impressions, e => Assert.True(codec.TryDecode(e.DecisionId, e.ShopperId!, out var t) && t.CampaignId == e.CampaignId));
         Assert.All(impressions, e => Assert.InRange(e.OccurredAt, _clock.Now.UtcDateTime.Date.AddDays(-3), _clock.Now.UtcDateTime));
         // Rollups were kept in step with the raw events.
         Assert.Equal(impressions.Count, await db.DailyRollups.SumAsync(r => r.Impressions));
@@ -78,7 +78,7 @@ public sealed class DemoSeederTests(SeededSmallDemo seeded) : IClassFixture<Seed
     {
         await using (var db = _first.Open())
         {
-            db.Shoppers.Add(new AdStudio.Core.Shoppers.Shopper { Id = "real-customer", HasTrackingConsent = true, FirstSeenAt = _clock.Now.UtcDateTime });
+            db.Shoppers.Add(new AdStudio.Core.Shoppers.Shopper { Id = "real-customer", AllowsPersonalisation = true, AllowsMeasurement = true, FirstSeenAt = _clock.Now.UtcDateTime });
             await db.SaveChangesAsync();
         }
 
@@ -134,7 +134,7 @@ public sealed class DemoSeederTests(SeededSmallDemo seeded) : IClassFixture<Seed
             switch (added)
             {
                 case "foreign shopper":
-                    db.Shoppers.Add(new AdStudio.Core.Shoppers.Shopper { Id = "real-customer", HasTrackingConsent = true, FirstSeenAt = startedAt.AddDays(-10) });
+                    db.Shoppers.Add(new AdStudio.Core.Shoppers.Shopper { Id = "real-customer", AllowsPersonalisation = true, AllowsMeasurement = true, FirstSeenAt = startedAt.AddDays(-10) });
                     break;
                 case "event after start":
                     db.BehaviourEvents.Add(new AdStudio.Core.Events.BehaviourEvent { ShopperId = "shopper-000001", Type = default, OccurredAt = later });

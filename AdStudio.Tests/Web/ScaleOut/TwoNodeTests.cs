@@ -38,7 +38,9 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         using var clientB = nodes.Client(nodes.B);
         var campaignId = (await ServeAsync(clientB))!.Value;
         await LeaveOnlyAsync(campaignId, headroom: 0.015);
-        await Poll.UntilAsync(() => ServeAsync(clientB), c => c == campaignId, WithinRefresh, "B serves only the campaign with budget left");
+        // Both snapshots must have dropped the other campaigns before A starts spending.
+        await Poll.UntilAsync(() => ServesOnlyAsync(clientA, campaignId), only => only, WithinRefresh, "A serves only the campaign with budget left");
+        await Poll.UntilAsync(() => ServesOnlyAsync(clientB, campaignId), only => only, WithinRefresh, "B serves only the campaign with budget left");
 
         // Act: impressions accepted by A until A itself has spent the budget.
         var impressions = 0;
@@ -159,6 +161,20 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     {
         using var response = await client.PostAsJsonAsync("/serve", new { shopperId = $"s-{Guid.NewGuid():N}", placement = "sidebar" });
         return response.StatusCode == HttpStatusCode.OK ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("campaignId").GetInt32() : null;
+    }
+
+    /// <summary>Whether ten decisions in a row all pick <paramref name="campaignId"/>: one pick could be exploration among several.</summary>
+    private static async Task<bool> ServesOnlyAsync(HttpClient client, int campaignId)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            if (await ServeAsync(client) != campaignId)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Serves an ad and fires its impression pixel, as the shopper's browser would; the campaign shown, or null for none.</summary>

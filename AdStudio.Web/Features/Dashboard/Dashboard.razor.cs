@@ -64,6 +64,13 @@ public sealed partial class Dashboard
 
     private async Task OnRangeChangedAsync(DateRange range)
     {
+        // The picker may report the range it was given (as it turns interactive): nothing to load or keep then.
+        if (range.Start?.Date == _applied?.Start && range.End?.Date == _applied?.End)
+        {
+            _range = range;
+            return;
+        }
+
         _range = range;
         await LoadAsync();
         KeepInAddress();

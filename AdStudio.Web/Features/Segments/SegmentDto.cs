@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Segments;
 
 namespace AdStudio.Web.Features.Segments;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdStudio.Core.Auditing;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Segments.Rules;
 using AdStudio.Web.Features.Accounts;

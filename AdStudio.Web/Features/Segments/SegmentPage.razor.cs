@@ -1,4 +1,5 @@
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Segments;
 using AdStudio.Web.Components.Common;
 using AdStudio.Web.Features.Accounts;

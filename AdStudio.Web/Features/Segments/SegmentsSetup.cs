@@ -10,7 +10,6 @@ public static class SegmentsSetup
 {
     public static IHostApplicationBuilder AddSegments(this IHostApplicationBuilder builder)
     {
-        builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.SectionName);
         builder.Services.AddSingleton<AudienceLoader>();
         builder.Services.AddSingleton<AudienceIndex>();
         builder.Services.AddSingleton<SegmentMaterializer>();

@@ -4,6 +4,7 @@ using AdStudio.Core.Creatives;
 using AdStudio.Core.Creatives.Images;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Infrastructure.Files;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Reporting;
 using AdStudio.Core.Serving;
 using AdStudio.Tests.Support;
@@ -43,7 +44,7 @@ public sealed class RoleAwarePagesTests : IAsyncLifetime
             services.AddSingleton(Options.Create(new ServingOptions()));
             services.AddSingleton(TestShop.Options());
             services.AddSingleton(Options.Create(new CreativeOptions()));
-            services.AddSingleton(Options.Create(new AdStudio.Core.Segments.PrivacyOptions()));
+            services.AddSingleton(Options.Create(new AdStudio.Core.Privacy.PrivacyOptions()));
             services.AddSingleton<IFileStore>(sp => new LocalFileStore(sp.GetRequiredService<DataPaths>()));
             services.AddSingleton<CreativeStore>();
             services.AddSingleton<CreativeService>();

@@ -1,5 +1,6 @@
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Creatives;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Serving;
 using AdStudio.Tests.Support;
 using AdStudio.Web.Features.Campaigns;
@@ -26,7 +27,7 @@ public sealed class CampaignEditorBudgetTests : IAsyncLifetime
             services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)));
             services.AddSingleton(Options.Create(shop));
             services.AddSingleton(Options.Create(new CreativeOptions()));
-            services.AddSingleton(Options.Create(new AdStudio.Core.Segments.PrivacyOptions()));
+            services.AddSingleton(Options.Create(new AdStudio.Core.Privacy.PrivacyOptions()));
             services.AddSingleton<CampaignService>();
         });
         await using var db = _db.Open();

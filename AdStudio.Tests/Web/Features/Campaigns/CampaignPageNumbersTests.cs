@@ -1,5 +1,6 @@
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Events;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Reporting;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Serving;

@@ -3,6 +3,7 @@ using AdStudio.Core.Creatives;
 using AdStudio.Core.Creatives.Images;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Infrastructure.Files;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Serving;
 using AdStudio.Tests.Core.Creatives;
 using AdStudio.Tests.Support;
@@ -36,7 +37,7 @@ public sealed class UploadAndCampaignFormTests : IAsyncLifetime
             services.AddSingleton(new DataPaths(_db.Directory));
             services.AddSingleton(Options.Create(shop));
             services.AddSingleton(Options.Create(new CreativeOptions()));
-            services.AddSingleton(Options.Create(new AdStudio.Core.Segments.PrivacyOptions()));
+            services.AddSingleton(Options.Create(new AdStudio.Core.Privacy.PrivacyOptions()));
             services.AddSingleton<IFileStore>(sp => new LocalFileStore(sp.GetRequiredService<DataPaths>()));
             services.AddSingleton<CreativeStore>();
             services.AddSingleton<CreativeService>();

@@ -35,7 +35,7 @@ public sealed class SegmentApiTests(AppHost app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var size = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("size").GetInt32();
         await using var db = app.OpenDb();
-        Assert.Equal(db.Shoppers.Count(s => s.HasTrackingConsent && s.Region == "central"), size);
+        Assert.Equal(db.Shoppers.Count(s => s.AllowsPersonalisation && s.Region == "central"), size);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Profiling;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Shoppers;
@@ -24,7 +25,7 @@ public sealed class SegmentBuilderTests : IAsyncLifetime
         {
             for (var i = 0; i < 200; i++)
             {
-                db.Shoppers.Add(new Shopper { Id = $"s{i:D3}", HasTrackingConsent = true, Region = i % 2 == 0 ? "north" : "south" });
+                db.Shoppers.Add(new Shopper { Id = $"s{i:D3}", AllowsPersonalisation = true, AllowsMeasurement = true, Region = i % 2 == 0 ? "north" : "south" });
                 db.Profiles.Add(new ShopperProfile { ShopperId = $"s{i:D3}", Spend90d = i, InterestsJson = "{\"books\":1}", TopCategories = "books" });
             }
 

@@ -1,0 +1,18 @@
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
+using AdStudio.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdStudio.Web.Features.Privacy;
+
+public static class PrivacySetup
+{
+    public static IHostApplicationBuilder AddPrivacy(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.SectionName);
+        // DI factories are synchronous; this one runs once, after start-up has migrated the database (as the decision key).
+        builder.Services.AddSingleton(sp =>
+            ShopperPseudonyms.LoadAsync(sp.GetRequiredService<IDbContextFactory<AdStudioDb>>(), CancellationToken.None).GetAwaiter().GetResult());
+        return builder;
+    }
+}
