@@ -67,6 +67,16 @@ public sealed class PipelineLedger(IDbContextFactory<AdStudioDb> dbFactory, Time
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Runs still waiting for a worker that were queued before <paramref name="queuedBefore"/>.</summary>
+    public async Task<List<PipelineRun>> WaitingSinceAsync(DateTime queuedBefore, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PipelineRuns.AsNoTracking()
+            .Where(r => r.Status == PipelineRunStatus.Queued && r.QueuedAt < queuedBefore)
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+    }
+
     private async Task<PipelineRun?> NewestAsync(string step, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -13,8 +13,9 @@ public sealed class AppBrowserTests(AppHost app, BrowserSignIn signIn) : SignedI
     {
         await OpenAsync("/");
 
+        // The cards appear once the report has loaded (a database round trip after the page opens).
         var cards = Page.Locator("[data-kpi]");
-        Assert.Equal(8, await cards.CountAsync());
+        await Assertions.Expect(cards).ToHaveCountAsync(8);
         var impressions = await Page.Locator("[data-kpi='Impressions'] [data-kpi-value]").InnerTextAsync();
         Assert.True(long.Parse(impressions.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0, impressions);
         var chart = Page.Locator("figure[data-chart] svg");

@@ -99,6 +99,27 @@ public sealed class PipelineLauncher(
         return requeued.Count;
     }
 
+    /// <summary>
+    /// Queues a new job for each run that has waited longer than a heartbeat while no Hangfire job holds it: neither
+    /// waiting in a queue nor processing. Hangfire.PostgreSql can leave a job Enqueued without its queue entry (a worker
+    /// that took it and then dropped it), and such a run would wait forever. A second job for a run that is in fact
+    /// under way is harmless: the ledger's claim lets only one of them run the step.
+    /// </summary>
+    public async Task<int> RequeueLostJobsAsync(CancellationToken cancellationToken)
+    {
+        var waitingBefore = clock.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(pipelineOptions.Value.HeartbeatSeconds);
+        var waiting = await ledger.WaitingSinceAsync(waitingBefore, cancellationToken);
+        if (waiting.Count == 0)
+        {
+            return 0;
+        }
+
+        var held = PipelineJobsInHangfire.HeldRunIds(storage);
+        var lost = waiting.Where(r => !held.Contains(r.Id)).ToList();
+        Enqueue(lost);
+        return lost.Count;
+    }
+
     private void Enqueue(IEnumerable<PipelineRun> runs)
     {
         foreach (var run in runs)

@@ -26,6 +26,8 @@ public static class PipelineSetup
         // This app's own storage in DI: Hangfire's default resolves JobStorage.Current, one static per process, so two
         // apps in one process (the tests' nodes) would enqueue into and work from whichever configured last.
         builder.Services.AddSingleton(sp => CreateStorage(sp.GetRequiredService<DatabaseTarget>()));
+        // Likewise the activator: Hangfire's default is JobActivator.Current, whichever app configured last.
+        builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>()));
