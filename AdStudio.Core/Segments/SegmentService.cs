@@ -1,5 +1,6 @@
 using AdStudio.Core.Auditing;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Segments.Rules;
 using Microsoft.EntityFrameworkCore;
 
@@ -93,7 +94,8 @@ public sealed class SegmentService(IDbContextFactory<AdStudioDb> dbFactory, Audi
         };
         db.Segments.Add(segment);
         await db.SaveChangesAsync(ct);
-        var members = await db.ClusterAssignments.Where(a => a.ClusterKey == clusterKey).Select(a => a.ShopperId).ToListAsync(ct);
+        var withdrawn = ConsentQueries.WithoutPersonalisation(db);
+        var members = await db.ClusterAssignments.Where(a => a.ClusterKey == clusterKey && !withdrawn.Contains(a.ShopperId)).Select(a => a.ShopperId).ToListAsync(ct);
         db.SegmentMembers.AddRange(members.Select(m => new SegmentMember { SegmentId = segment.Id, ShopperId = m }));
         segment.Size = members.Count;
         segment.MaterialisedAt = Now();
