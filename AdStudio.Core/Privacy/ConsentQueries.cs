@@ -1,4 +1,5 @@
 using AdStudio.Core.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdStudio.Core.Privacy;
 
@@ -20,4 +21,19 @@ public static class ConsentQueries
     /// <summary>Ids of shoppers who do not allow measurement: left out of experiment analysis.</summary>
     public static IQueryable<string> WithoutMeasurement(AdStudioDb db) =>
         db.Shoppers.Where(s => !s.AllowsMeasurement).Select(s => s.Id);
+
+    /// <summary>
+    /// <paramref name="ids"/> without the shoppers who do not allow personalisation, in their order: for member lists computed
+    /// from an in-memory audience that may predate a withdrawal. Reads in chunks, so the list may be long.
+    /// </summary>
+    public static async Task<List<string>> PersonalisableAsync(AdStudioDb db, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var withdrawn = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            withdrawn.UnionWith(await db.Shoppers.AsNoTracking().Where(s => !s.AllowsPersonalisation && chunk.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct));
+        }
+
+        return withdrawn.Count == 0 ? [.. ids] : [.. ids.Where(id => !withdrawn.Contains(id))];
+    }
 }

@@ -121,7 +121,8 @@ public sealed class SegmentService(IDbContextFactory<AdStudioDb> dbFactory, Audi
     private async Task MaterializeAsync(AdStudioDb db, Segment segment, RuleNode rule, CancellationToken ct)
     {
         var audience = await audiences.GetAsync(ct);
-        var members = audience.Members(rule);
+        // The audience in memory may predate a withdrawal; membership never outlives it.
+        var members = await ConsentQueries.PersonalisableAsync(db, audience.Members(rule), ct);
         await db.SegmentMembers.Where(m => m.SegmentId == segment.Id).ExecuteDeleteAsync(ct);
         db.SegmentMembers.AddRange(members.Select(m => new SegmentMember { SegmentId = segment.Id, ShopperId = m }));
         segment.Size = members.Count;
