@@ -75,7 +75,7 @@ public sealed partial class SegmentPage
         var memberIds = (await db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == Id && !withdrawn.Contains(m.ShopperId)).Select(m => m.ShopperId).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         _sample = [.. SmallGroups.Sample(Privacy.Value, memberIds.Count, [.. memberIds.Order(StringComparer.Ordinal).Take(SampleSize)])];
         var overlaps = await db.SegmentMembers.AsNoTracking()
-            .Where(m => m.SegmentId != Id && db.SegmentMembers.Any(x => x.SegmentId == Id && x.ShopperId == m.ShopperId))
+            .Where(m => m.SegmentId != Id && !withdrawn.Contains(m.ShopperId) && db.SegmentMembers.Any(x => x.SegmentId == Id && x.ShopperId == m.ShopperId))
             .GroupBy(m => m.SegmentId).Select(g => new { g.Key, Shared = g.Count() }).ToListAsync();
         var names = await db.Segments.AsNoTracking().Where(s => !s.IsArchived).ToDictionaryAsync(s => s.Id, s => s.Name);
         _overlaps = [.. overlaps.Where(o => names.ContainsKey(o.Key)).Select(o => (names[o.Key], o.Shared)).OrderByDescending(o => o.Item2)];
