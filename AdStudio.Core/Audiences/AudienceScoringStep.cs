@@ -43,7 +43,8 @@ public sealed class AudienceScoringStep(
         string[] shoppers;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            shoppers = [.. await db.Shoppers.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken)];
+            // Only shoppers who allow personalisation may enter a predicted audience.
+            shoppers = [.. await db.Shoppers.AsNoTracking().Where(s => s.AllowsPersonalisation).Select(s => s.Id).ToListAsync(cancellationToken)];
         }
 
         progress.Report(0.1);

@@ -1,6 +1,7 @@
 using AdStudio.Core.Events;
 using AdStudio.Core.Experiments.Stats;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdStudio.Core.Experiments;
@@ -28,7 +29,9 @@ public sealed class ExperimentPlanner(IDbContextFactory<AdStudioDb> dbFactory, T
     {
         var since = clock.GetUtcNow().UtcDateTime - Window;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var events = db.AdEvents.AsNoTracking().Where(e => e.CampaignId == campaignId && e.OccurredAt >= since);
+        // Counted like the analysis counts: only shoppers whose events may be measured (a null id is not a shopper).
+        var unmeasured = ConsentQueries.WithoutMeasurement(db);
+        var events = db.AdEvents.AsNoTracking().Where(e => e.CampaignId == campaignId && e.OccurredAt >= since && e.ShopperId != null && !unmeasured.Contains(e.ShopperId));
         var exposed = await events.Where(e => e.Type == AdEventType.Impression).Select(e => e.ShopperId).Distinct().CountAsync(ct);
         var converted = await events.Where(e => e.Type == AdEventType.Conversion).Select(e => e.ShopperId).Distinct().CountAsync(ct);
         return new CampaignTraffic(exposed / Window.TotalDays, exposed > 0 ? (double)converted / exposed : 0);

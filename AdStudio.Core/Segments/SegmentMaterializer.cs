@@ -1,4 +1,5 @@
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Segments.Rules;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,8 @@ public sealed class SegmentMaterializer(IDbContextFactory<AdStudioDb> dbFactory)
             List<string>? members = null;
             if (segment.Kind == SegmentKind.Rule && SegmentRule.Parse(segment.RuleJson).Rule is { } rule)
             {
-                members = audience.Members(rule);
+                // The audience in memory may predate a withdrawal; membership never outlives it.
+                members = await ConsentQueries.PersonalisableAsync(db, audience.Members(rule), ct);
             }
             else if (segment.Kind == SegmentKind.Cluster && segment.ClusterKey is { } key && clusterMembers?.TryGetValue(key, out var found) == true)
             {

@@ -1,5 +1,6 @@
 using AdStudio.Core.Auditing;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Segments.Rules;
 using Microsoft.EntityFrameworkCore;
 
@@ -93,7 +94,8 @@ public sealed class SegmentService(IDbContextFactory<AdStudioDb> dbFactory, Audi
         };
         db.Segments.Add(segment);
         await db.SaveChangesAsync(ct);
-        var members = await db.ClusterAssignments.Where(a => a.ClusterKey == clusterKey).Select(a => a.ShopperId).ToListAsync(ct);
+        var withdrawn = ConsentQueries.WithoutPersonalisation(db);
+        var members = await db.ClusterAssignments.Where(a => a.ClusterKey == clusterKey && !withdrawn.Contains(a.ShopperId)).Select(a => a.ShopperId).ToListAsync(ct);
         db.SegmentMembers.AddRange(members.Select(m => new SegmentMember { SegmentId = segment.Id, ShopperId = m }));
         segment.Size = members.Count;
         segment.MaterialisedAt = Now();
@@ -119,7 +121,8 @@ public sealed class SegmentService(IDbContextFactory<AdStudioDb> dbFactory, Audi
     private async Task MaterializeAsync(AdStudioDb db, Segment segment, RuleNode rule, CancellationToken ct)
     {
         var audience = await audiences.GetAsync(ct);
-        var members = audience.Members(rule);
+        // The audience in memory may predate a withdrawal; membership never outlives it.
+        var members = await ConsentQueries.PersonalisableAsync(db, audience.Members(rule), ct);
         await db.SegmentMembers.Where(m => m.SegmentId == segment.Id).ExecuteDeleteAsync(ct);
         db.SegmentMembers.AddRange(members.Select(m => new SegmentMember { SegmentId = segment.Id, ShopperId = m }));
         segment.Size = members.Count;

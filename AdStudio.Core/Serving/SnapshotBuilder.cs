@@ -5,6 +5,7 @@ using AdStudio.Core.Experiments;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling;
 using AdStudio.Core.Modeling.Scoring;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Shop;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -102,8 +103,11 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
                 c.FrequencyCapPerDay));
         }
 
+        // A shopper who withdrew personalisation is served as a new visitor from this snapshot on, even before their rows are deleted.
+        var withdrawn = ConsentQueries.WithoutPersonalisation(db);
         var members = await db.SegmentMembers.AsNoTracking()
             .Join(db.Segments.Where(s => !s.IsArchived), m => m.SegmentId, s => s.Id, (m, s) => m)
+            .Where(m => !withdrawn.Contains(m.ShopperId))
             .Select(m => new { m.ShopperId, m.SegmentId })
             .ToListAsync(cancellationToken);
         var segmentsByShopper = members
@@ -164,12 +168,13 @@ public sealed class SnapshotBuilder(IDbContextFactory<AdStudioDb> dbFactory, IOp
         return counts.ToFrozenDictionary(x => (x.ShopperId, x.CampaignId), x => x.Count);
     }
 
-    /// <summary>Region and top interest per shopper, for personalised copy.</summary>
+    /// <summary>Region and top interest per shopper who allows personalisation, for personalised copy; everyone else reads the default copy.</summary>
     private static async Task<FrozenDictionary<string, ShopperTraits>> TraitsAsync(AdStudioDb db, CancellationToken ct)
     {
-        var regions = await db.Shoppers.AsNoTracking().Where(s => s.Region != null)
+        var regions = await db.Shoppers.AsNoTracking().Where(s => s.Region != null && s.AllowsPersonalisation)
             .Select(s => new { s.Id, s.Region }).ToDictionaryAsync(s => s.Id, s => s.Region, StringComparer.Ordinal, ct);
-        var interests = await db.Profiles.AsNoTracking().Where(p => p.TopCategories != "")
+        var withdrawn = ConsentQueries.WithoutPersonalisation(db);
+        var interests = await db.Profiles.AsNoTracking().Where(p => p.TopCategories != "" && !withdrawn.Contains(p.ShopperId))
             .Select(p => new { p.ShopperId, p.TopCategories }).ToDictionaryAsync(p => p.ShopperId, p => p.TopCategories, StringComparer.Ordinal, ct);
         return regions.Keys.Union(interests.Keys).ToFrozenDictionary(
             id => id,

@@ -1,5 +1,6 @@
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -33,9 +34,11 @@ public sealed class ExperimentResultsService(IDbContextFactory<AdStudioDb> dbFac
     {
         var sums = new Dictionary<(string Shopper, int Variant, DateOnly Day), long[]>();
         var money = new Dictionary<(string Shopper, int Variant, DateOnly Day), (double Cost, double Revenue)>();
+        // Events stored without a shopper (no consent to measurement) leave the shopper out of the analysis, and so do
+        // events stored before a withdrawal of measurement was processed.
+        var unmeasured = ConsentQueries.WithoutMeasurement(db);
         var events = db.AdEvents.AsNoTracking()
-            // Events stored without a shopper (no consent to measurement) leave the shopper out of the analysis.
-            .Where(e => e.ExperimentId == experimentId && e.VariantId != null && e.ShopperId != null)
+            .Where(e => e.ExperimentId == experimentId && e.VariantId != null && e.ShopperId != null && !unmeasured.Contains(e.ShopperId))
             .Select(e => new { ShopperId = e.ShopperId!, VariantId = e.VariantId!.Value, e.Type, e.Cost, e.Revenue, e.OccurredAt })
             .AsAsyncEnumerable();
         await foreach (var e in events.WithCancellation(ct))

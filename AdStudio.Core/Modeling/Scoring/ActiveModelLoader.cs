@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Modeling.Features;
 using AdStudio.Core.Modeling.Registry;
+using AdStudio.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.ML;
 
@@ -20,7 +21,7 @@ public sealed class ActiveModelLoader(ModelFiles files, TimeProvider clock)
     private readonly ConcurrentDictionary<ModelKind, ModelProblem> _problems = new();
     private readonly Dictionary<ModelKind, (ModelVersion Version, ITransformer Model, FeatureLayout Layout)> _loaded = [];
     private readonly Dictionary<ModelKind, ModelScorer> _scorers = [];
-    private (int Count, DateTime? Newest, string Categories) _profilesKey;
+    private (int Count, DateTime? Newest, string Categories, string Withdrawn) _profilesKey;
     private FrozenDictionary<string, ShopperFeatures> _profiles = FrozenDictionary<string, ShopperFeatures>.Empty;
 
     /// <summary>Active versions that could not be loaded, by kind; empty when serving uses every active model.</summary>
@@ -86,10 +87,18 @@ public sealed class ActiveModelLoader(ModelFiles files, TimeProvider clock)
         return _scorers[kind] = new ModelScorer(loaded.Version.Id, kind, _ml, loaded.Model, loaded.Layout, categories);
     }
 
-    /// <summary>Every profile as model features, re-read only when profiles or the category order changed.</summary>
+    /// <summary>
+    /// Every profile of a shopper who allows personalisation as model features, re-read only when profiles, the category
+    /// order or the set of profiled shoppers who withdrew changed; a withdrawn shopper is scored as a new visitor.
+    /// </summary>
     private async Task<FrozenDictionary<string, ShopperFeatures>> ShopperFeaturesAsync(AdStudioDb db, string[] categories, CancellationToken ct)
     {
-        var key = (await db.Profiles.CountAsync(ct), await db.Profiles.MaxAsync(p => (DateTime?)p.UpdatedAt, ct), string.Join('\u001f', categories));
+        var withdrawn = ConsentQueries.WithoutPersonalisation(db);
+        // Small in steady state: profiling deletes these profiles, so only withdrawals it has not processed yet are listed.
+        var withdrawnProfiles = await db.Profiles.AsNoTracking().Where(p => withdrawn.Contains(p.ShopperId))
+            .Select(p => p.ShopperId).OrderBy(id => id).ToListAsync(ct);
+        var key = (await db.Profiles.CountAsync(ct), await db.Profiles.MaxAsync(p => (DateTime?)p.UpdatedAt, ct), string.Join('\u001f', categories),
+            string.Join('\u001f', withdrawnProfiles));
         if (key == _profilesKey)
         {
             return _profiles;
@@ -97,6 +106,7 @@ public sealed class ActiveModelLoader(ModelFiles files, TimeProvider clock)
 
         // Only the columns the model reads: at a million profiles the rest is most of the bytes.
         var profiles = await db.Profiles.AsNoTracking()
+            .Where(p => !withdrawn.Contains(p.ShopperId))
             .Select(p => new Profiling.ShopperProfile
             {
                 ShopperId = p.ShopperId,

@@ -7,7 +7,8 @@ namespace AdStudio.Core.Modeling.Training;
 /// Builds click-model rows by replaying behaviour, impressions and clicks in time order, so every feature of an
 /// impression uses only what happened before it: the shopper as their profile would have described them then,
 /// the creative, the context, and the creative's smoothed CTR from clicks that had already happened (smoothed
-/// exactly as serving smooths it). The vector itself is written by <see cref="FeatureLayout"/>, shared with serving.
+/// exactly as serving smooths it). An impression of a shopper who does not allow personalisation keeps only its
+/// creative and context part: the shopper part is that of an unknown visitor. The vector itself is written by <see cref="FeatureLayout"/>, shared with serving.
 /// </summary>
 public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadOnlyList<string> placements, double priorStrength = 200)
 {
@@ -61,7 +62,8 @@ public sealed class ClickFeatureBuilder(IReadOnlyList<string> categories, IReadO
 
             var global = allImpressions > 0 ? (double)allClicks / allImpressions : DefaultCtr;
             var priorCtr = RateSmoothing.SmoothedRate(creativeClicks.GetValueOrDefault(creative.Id), Math.Max(creativeImpressions.GetValueOrDefault(creative.Id), creativeClicks.GetValueOrDefault(creative.Id)), global, priorStrength);
-            var shopper = State(shoppers, impression.ShopperId).FeaturesAt(impression.At);
+            // A shopper without personalisation consent is described exactly as serving describes an unknown visitor.
+            var shopper = impression.Personalised ? State(shoppers, impression.ShopperId).FeaturesAt(impression.At) : ShopperFeatures.Unknown(categories.Count);
             var features = new float[Layout.Width];
             Layout.Write(features, shopper, shopper.Interests, creative, Layout.CategoryIndex(creative.Category), impression.At, impression.Placement, priorCtr);
             rows.Add(new ClickRow(impression.At, impression.ShopperId, creative.Id, impression.At.Hour, features, impression.ClickedAt is not null, impression.Converted));

@@ -1,5 +1,6 @@
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Shop;
 using AdStudio.Core.Simulation;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,12 @@ public sealed class TrainingDataLoader(IDbContextFactory<AdStudioDb> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var creatives = await db.Creatives.AsNoTracking().ToListAsync(ct);
-        var events = (await db.BehaviourEvents.AsNoTracking().OrderBy(e => e.OccurredAt)
+        // Behaviour of shoppers who do not allow personalisation (stored before a withdrawal was processed) feeds nothing.
+        var withdrawn = ConsentQueries.WithoutPersonalisation(db);
+        // Their impressions stay rows (the creative and context still teach the model), described as an unknown visitor's.
+        var contextOnly = (await db.AdEvents.AsNoTracking().Where(e => e.Type == AdEventType.Impression && e.ShopperId != null && withdrawn.Contains(e.ShopperId))
+            .Select(e => e.ShopperId!).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var events = (await db.BehaviourEvents.AsNoTracking().Where(e => !withdrawn.Contains(e.ShopperId)).OrderBy(e => e.OccurredAt)
             .Select(e => new { e.ShopperId, e.OccurredAt, e.Type, e.Category, e.Amount }).ToListAsync(ct))
             .Select(e => new TimelineEvent(e.ShopperId, e.OccurredAt, e.Type, e.Category, e.Amount)).ToList();
         var clicks = await db.AdEvents.AsNoTracking().Where(e => e.Type == AdEventType.Click)
@@ -24,7 +30,8 @@ public sealed class TrainingDataLoader(IDbContextFactory<AdStudioDb> dbFactory, 
         var impressions = (await db.AdEvents.AsNoTracking().Where(e => e.Type == AdEventType.Impression && e.ShopperId != null).OrderBy(e => e.OccurredAt)
             .Select(e => new { ShopperId = e.ShopperId!, e.OccurredAt, e.CreativeId, e.Placement, e.DecisionId }).ToListAsync(ct))
             .Select(e => new TimelineImpression(e.ShopperId, e.OccurredAt, e.CreativeId, e.Placement ?? "",
-                clicks.TryGetValue(e.DecisionId, out var at) ? at : null, clicks.ContainsKey(e.DecisionId) && conversions.Contains(e.DecisionId)))
+                clicks.TryGetValue(e.DecisionId, out var at) ? at : null, clicks.ContainsKey(e.DecisionId) && conversions.Contains(e.DecisionId),
+                !contextOnly.Contains(e.ShopperId)))
             .ToList();
         var categories = creatives.Select(c => c.Category).Concat(events.Where(e => e.Category is not null).Select(e => e.Category!))
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();

@@ -151,7 +151,8 @@ public sealed class ModelTrainingStepTests(SeededDemoHistory history, ITestOutpu
         var campaigns = await db.Campaigns.Where(c => c.Status == AdStudio.Core.Campaigns.CampaignStatus.Active).Include(c => c.Targets).ToListAsync();
         var audiences = await db.CampaignAudiences.Include(a => a.Members).ToListAsync();
         Assert.Equal(campaigns.Select(c => c.Id).Order(), audiences.Select(a => a.CampaignId).Order());
-        var allShoppers = await db.Shoppers.CountAsync();
+        // Only shoppers who allow personalisation may enter a predicted audience.
+        var allShoppers = await db.Shoppers.CountAsync(s => s.AllowsPersonalisation);
         foreach (var audience in audiences)
         {
             var campaign = campaigns.Single(c => c.Id == audience.CampaignId);

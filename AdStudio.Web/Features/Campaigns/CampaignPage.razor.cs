@@ -1,6 +1,7 @@
 using AdStudio.Core.Auditing;
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Reporting;
 using AdStudio.Core.Shop;
 using AdStudio.Web.Components.Common;
@@ -35,6 +36,8 @@ public sealed partial class CampaignPage
     [Inject] private ShopMoney Money { get; set; } = default!;
 
     [Inject] private IOptions<ShopOptions> Shop { get; set; } = default!;
+
+    [Inject] private IOptions<PrivacyOptions> Privacy { get; set; } = default!;
 
     private Campaign? _campaign;
     private KpiReport? _report;

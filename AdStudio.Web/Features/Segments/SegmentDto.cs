@@ -8,6 +8,6 @@ namespace AdStudio.Web.Features.Segments;
 public sealed record SegmentDto(int Id, string Name, string Kind, int? Size, string? Description, JsonNode? Rule, string? ClusterKey, DateTime? MaterialisedAt)
 {
     public static SegmentDto From(Segment segment, PrivacyOptions privacy, bool withRule) => new(
-        segment.Id, segment.Name, segment.Kind.ToString().ToLowerInvariant(), privacy.Allows(segment.Size) ? segment.Size : null, segment.Description,
+        segment.Id, segment.Name, segment.Kind.ToString().ToLowerInvariant(), SmallGroups.Size(privacy, segment.Size), segment.Description,
         withRule && segment.Kind == SegmentKind.Rule ? JsonNode.Parse(segment.RuleJson) : null, segment.ClusterKey, segment.MaterialisedAt);
 }

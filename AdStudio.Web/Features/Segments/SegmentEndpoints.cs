@@ -70,7 +70,7 @@ public static class SegmentEndpoints
         }
 
         var size = (await audiences.GetAsync(ct)).Count(rule);
-        return TypedResults.Ok(new SegmentPreview(privacy.Value.Allows(size) ? size : null, privacy.Value.MinSegmentSize));
+        return TypedResults.Ok(new SegmentPreview(SmallGroups.Size(privacy.Value, size), privacy.Value.MinSegmentSize));
     }
 
     private static async Task<Results<Created<SegmentDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -133,7 +133,9 @@ public static class SegmentEndpoints
                 title: "Below the privacy threshold.", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var ids = await db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == id).OrderBy(m => m.ShopperId).Select(m => m.ShopperId).ToListAsync(ct);
+        // Members who withdrew personalisation since the last materialisation are not handed to another tool.
+        var withdrawn = ConsentQueries.WithoutPersonalisation(db);
+        var ids = await db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == id && !withdrawn.Contains(m.ShopperId)).OrderBy(m => m.ShopperId).Select(m => m.ShopperId).ToListAsync(ct);
         AuditTrail.Add(db, AuditTrail.Segment, id, Actor.Of(request), "exported", $"members.csv, {ids.Count} rows", clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return TypedResults.File(Encoding.UTF8.GetBytes("shopperId\n" + string.Join("\n", ids) + "\n"), "text/csv", $"segment-{id}-members.csv");

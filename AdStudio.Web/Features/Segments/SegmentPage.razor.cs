@@ -60,7 +60,9 @@ public sealed partial class SegmentPage
 
         _rename = _segment.Name;
         _allowed = Privacy.Value.Allows(_segment.Size);
-        _history = SegmentCharts.SizeHistory(await db.SegmentSizes.AsNoTracking().Where(p => p.SegmentId == Id).OrderBy(p => p.At).ToListAsync());
+        // Sizes from when the segment was small stay out of its history, as its size would (small groups rule).
+        _history = SegmentCharts.SizeHistory([.. (await db.SegmentSizes.AsNoTracking().Where(p => p.SegmentId == Id).OrderBy(p => p.At).ToListAsync())
+            .Where(p => Privacy.Value.Allows(p.Size))]);
         _campaigns = [.. (await db.CampaignTargets.AsNoTracking().Where(t => t.SegmentId == Id)
             .Join(db.Campaigns, t => t.CampaignId, c => c.Id, (t, c) => new { c.Id, c.Name, t.Exclude }).ToListAsync()).Select(x => (x.Id, x.Name, x.Exclude))];
         if (!_allowed)
@@ -68,10 +70,12 @@ public sealed partial class SegmentPage
             return;
         }
 
-        var memberIds = (await db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == Id).Select(m => m.ShopperId).ToListAsync()).ToHashSet(StringComparer.Ordinal);
-        _sample = [.. memberIds.Order(StringComparer.Ordinal).Take(SampleSize)];
+        // Members who withdrew personalisation since the last materialisation are neither sampled nor described.
+        var withdrawn = ConsentQueries.WithoutPersonalisation(db);
+        var memberIds = (await db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == Id && !withdrawn.Contains(m.ShopperId)).Select(m => m.ShopperId).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        _sample = [.. SmallGroups.Sample(Privacy.Value, memberIds.Count, [.. memberIds.Order(StringComparer.Ordinal).Take(SampleSize)])];
         var overlaps = await db.SegmentMembers.AsNoTracking()
-            .Where(m => m.SegmentId != Id && db.SegmentMembers.Any(x => x.SegmentId == Id && x.ShopperId == m.ShopperId))
+            .Where(m => m.SegmentId != Id && !withdrawn.Contains(m.ShopperId) && db.SegmentMembers.Any(x => x.SegmentId == Id && x.ShopperId == m.ShopperId))
             .GroupBy(m => m.SegmentId).Select(g => new { g.Key, Shared = g.Count() }).ToListAsync();
         var names = await db.Segments.AsNoTracking().Where(s => !s.IsArchived).ToDictionaryAsync(s => s.Id, s => s.Name);
         _overlaps = [.. overlaps.Where(o => names.ContainsKey(o.Key)).Select(o => (names[o.Key], o.Shared)).OrderByDescending(o => o.Item2)];
