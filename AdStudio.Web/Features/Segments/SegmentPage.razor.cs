@@ -25,6 +25,8 @@ public sealed partial class SegmentPage
 
     [Inject] private IOptions<PrivacyOptions> Privacy { get; set; } = default!;
 
+    [Inject] private ShopperPseudonyms Pseudonyms { get; set; } = default!;
+
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Inject] private CircuitAccess Access { get; set; } = default!;
@@ -69,7 +71,8 @@ public sealed partial class SegmentPage
         }
 
         var memberIds = (await db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == Id).Select(m => m.ShopperId).ToListAsync()).ToHashSet(StringComparer.Ordinal);
-        _sample = [.. memberIds.Order(StringComparer.Ordinal).Take(SampleSize)];
+        // Masked ids, ordered by the masked id, so the sample says nothing about the shop's ids.
+        _sample = [.. memberIds.Select(Pseudonyms.Mask).Order(StringComparer.Ordinal).Take(SampleSize)];
         var overlaps = await db.SegmentMembers.AsNoTracking()
             .Where(m => m.SegmentId != Id && db.SegmentMembers.Any(x => x.SegmentId == Id && x.ShopperId == m.ShopperId))
             .GroupBy(m => m.SegmentId).Select(g => new { g.Key, Shared = g.Count() }).ToListAsync();
