@@ -23,4 +23,10 @@ public enum DecisionIdStatus
 
     /// <summary>The signature does not match: altered, or issued for another shopper.</summary>
     BadSignature,
+
+    /// <summary>A tracking URL with a bare decision id (the format before sealed tickets) lacks its shopper parameter.</summary>
+    ShopperMissing,
+
+    /// <summary>A bare decision id issued with a sealed tracking ticket: its tracking URLs are the sealed ones only.</summary>
+    SealedOnly,
 }

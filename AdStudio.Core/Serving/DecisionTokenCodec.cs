@@ -12,18 +12,29 @@ namespace AdStudio.Core.Serving;
 /// </summary>
 /// <remarks>
 /// Ids are signed with the current key and carry its key id, so ids signed with a previous key stay
-/// valid after a rotation. Version 1 ids (no key id) are still read, checked against every key.
-/// See docs/decisions/0001-signed-decision-ids.md.
+/// valid after a rotation. Version 1 ids (no key id) are still read, checked against every key. Version 3 has the
+/// layout of version 2; its number says the id was issued with a sealed tracking ticket
+/// (<see cref="TrackingTicketCodec"/>), so its tracking URLs never carry the shopper id in <c>?s=</c>.
+/// See docs/decisions/0001-signed-decision-ids.md and 0008-sealed-tracking-tickets.md.
 /// </remarks>
 public sealed class DecisionTokenCodec
 {
-    private const byte Version = 2;
-    private const byte LegacyVersion = 1;
+    /// <summary>The version of the ids this codec issues: tracking URLs carry them only inside a sealed ticket.</summary>
+    public const byte Version = 3;
+
+    /// <summary>The version of ids issued while tracking URLs still carried the shopper id in <c>?s=</c>.</summary>
+    public const byte KeyIdVersion = 2;
+
+    /// <summary>The version of ids issued before key ids.</summary>
+    public const byte LegacyVersion = 1;
+
+    /// <summary>Length of a decision id (version 2 or 3) in bytes, before base64url.</summary>
+    public const int TokenLength = HeaderLength + FieldsLength + TagLength;
+
     private const int FieldsLength = 8 + 4 + 4 + 4 + 4 + 1 + 8 + 1 + 8;
     private const int HeaderLength = 1 + 4;
     private const int LegacyHeaderLength = 1;
     private const int TagLength = 12;
-    private const int TokenLength = HeaderLength + FieldsLength + TagLength;
     private const int LegacyTokenLength = LegacyHeaderLength + FieldsLength + TagLength;
 
     private readonly SigningKey[] _keys;
@@ -68,9 +79,14 @@ public sealed class DecisionTokenCodec
         Decode(decisionId, shopperId, out ticket) == DecisionIdStatus.Valid;
 
     /// <summary>Verifies a decision id for a shopper and says what is wrong with it, if anything.</summary>
-    public DecisionIdStatus Decode(string? decisionId, string shopperId, out DecisionTicket ticket)
+    public DecisionIdStatus Decode(string? decisionId, string shopperId, out DecisionTicket ticket) =>
+        Decode(decisionId, shopperId, out ticket, out _);
+
+    /// <summary>Verifies a decision id for a shopper, says what is wrong with it, and which format version it has.</summary>
+    public DecisionIdStatus Decode(string? decisionId, string shopperId, out DecisionTicket ticket, out byte version)
     {
         ticket = default;
+        version = 0;
         var tokenLength = decisionId?.Length == EncodedLength ? TokenLength
             : decisionId?.Length == LegacyEncodedLength ? LegacyTokenLength
             : 0;
@@ -120,12 +136,13 @@ public sealed class DecisionTokenCodec
         }
 
         ticket = read;
+        version = token[0];
         return DecisionIdStatus.Valid;
     }
 
     private DecisionIdStatus VerifyCurrent(ReadOnlySpan<byte> token, string shopperId)
     {
-        if (token[0] != Version)
+        if (token[0] is not (Version or KeyIdVersion))
         {
             return DecisionIdStatus.UnknownVersion;
         }
@@ -183,10 +200,11 @@ public sealed class DecisionTokenCodec
         mac[..TagLength].CopyTo(tag);
     }
 
-    private static int Base64UrlLength(int bytes) => ((bytes * 4) + 2) / 3;
+    /// <summary>The number of base64url characters (without padding) that <paramref name="bytes"/> bytes encode to.</summary>
+    public static int Base64UrlLength(int bytes) => ((bytes * 4) + 2) / 3;
 
     /// <summary>The 6-bit value of a base64url character, or -1 for any other character (padding included).</summary>
-    private static int SextetOf(char c) => c switch
+    public static int SextetOf(char c) => c switch
     {
         >= 'A' and <= 'Z' => c - 'A',
         >= 'a' and <= 'z' => c - 'a' + 26,

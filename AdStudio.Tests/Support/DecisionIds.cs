@@ -25,6 +25,17 @@ public static class DecisionIds
         return codec.Encode(ticket with { IssuedAtUnixSeconds = DateTimeOffset.UtcNow.Add(-age).ToUnixTimeSeconds() }, shopperId);
     }
 
+    /// <summary>The sealed tracking ticket of a decision: what its tracking URLs carry.</summary>
+    public static string Sealed(AppHost app, string decisionId, string shopperId) =>
+        app.Services.GetRequiredService<TrackingTicketCodec>().Seal(decisionId, shopperId);
+
+    /// <summary>
+    /// The decision in the format tracking URLs carried with <c>?s=</c> before sealed tickets (version 2), signed with the
+    /// app's current key, as if issued <paramref name="age"/> ago.
+    /// </summary>
+    public static string LegacyAged(AppHost app, string decisionId, string shopperId, TimeSpan age) =>
+        LegacyDecisionIds.VersionTwo(app.Services.GetRequiredService<DecisionKeyRing>().Current, Aged(app, decisionId, shopperId, age), shopperId);
+
     /// <summary>The id with its last character swapped for one that decodes to the same bytes (non-canonical padding bits).</summary>
     public static string NonCanonical(string decisionId) =>
         decisionId[..^1] + Alphabet[Alphabet.IndexOf(decisionId[^1], StringComparison.Ordinal) | 1];

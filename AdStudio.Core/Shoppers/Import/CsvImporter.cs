@@ -107,7 +107,7 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
         var id = Guid.NewGuid().ToString("N");
         await using var file = File.Create(Path.Combine(ReportFolder, id + ".csv"));
         await using var text = new StreamWriter(file, new UTF8Encoding(false));
-        using (var csv = CsvWriter.Create(text, CsvWriterOptions.Default with { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(text, CsvFiles.WriterOptions, leaveOpen: true))
         {
             csv.WriteRecords(errors.Select(error => new ImportErrorRow(error.Row, error.Column, error.Reason)));
         }

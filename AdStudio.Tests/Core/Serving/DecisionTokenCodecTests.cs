@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using AdStudio.Core.Campaigns;
 using AdStudio.Core.Serving;
+using AdStudio.Tests.Support;
 
 namespace AdStudio.Tests.Core.Serving;
 
@@ -30,11 +31,11 @@ public class DecisionTokenCodecTests
     }
 
     [Fact]
-    public void Encode_AnyId_CarriesVersionTwoAndTheKeyIdOfTheSigningKey()
+    public void Encode_AnyId_CarriesVersionThreeAndTheKeyIdOfTheSigningKey()
     {
         var bytes = Base64Url.DecodeFromChars(_codec.Encode(_ticket, "s"));
 
-        Assert.Equal(2, bytes[0]);
+        Assert.Equal(3, bytes[0]);
         Assert.Equal(778_838_446u, DecisionTokenCodec.KeyIdOf(Key));
         Assert.Equal(DecisionTokenCodec.KeyIdOf(Key), BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(1)));
         Assert.Equal(_codec.KeyId, DecisionTokenCodec.KeyIdOf(Key));
@@ -81,6 +82,26 @@ public class DecisionTokenCodecTests
 
         Assert.Equal(DecisionIdStatus.Valid, _codec.Decode(LegacyId, "shopper-000001", out var decoded));
         Assert.Equal(_ticket, decoded);
+    }
+
+    [Fact]
+    public void Decode_VersionTwoIdRecomputedIndependently_IsAcceptedAndSaysItsVersion()
+    {
+        var versionTwo = LegacyDecisionIds.VersionTwo(Key, _codec.Encode(_ticket, "shopper-000001"), "shopper-000001");
+
+        Assert.Equal(DecisionIdStatus.Valid, _codec.Decode(versionTwo, "shopper-000001", out var decoded, out var version));
+        Assert.Equal(_ticket, decoded);
+        Assert.Equal(DecisionTokenCodec.KeyIdVersion, version);
+        Assert.Equal(DecisionIdStatus.BadSignature, _codec.Decode(versionTwo, "shopper-000002", out _));
+    }
+
+    [Fact]
+    public void Decode_VersionThreeRelabelledAsTwo_IsBadSignature()
+    {
+        var bytes = Base64Url.DecodeFromChars(_codec.Encode(_ticket, "s"));
+        bytes[0] = DecisionTokenCodec.KeyIdVersion;
+
+        Assert.Equal(DecisionIdStatus.BadSignature, _codec.Decode(Base64Url.EncodeToString(bytes), "s", out _));
     }
 
     [Fact]

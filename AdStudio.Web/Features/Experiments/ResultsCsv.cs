@@ -1,5 +1,6 @@
 using System.Globalization;
 using AdStudio.Core.Experiments.Results;
+using AdStudio.Core.Infrastructure;
 using CsvHelper;
 
 namespace AdStudio.Web.Features.Experiments;
@@ -10,7 +11,7 @@ public static class ResultsCsv
     public static string Write(ExperimentResults results)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, CsvWriterOptions.Default with { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(text, CsvFiles.WriterOptions, leaveOpen: true))
         {
             csv.WriteRecords(results.Metrics.SelectMany(m => m.Variants.Select(v =>
             {

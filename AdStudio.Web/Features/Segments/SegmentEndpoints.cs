@@ -8,7 +8,9 @@ using AdStudio.Core.Segments;
 using AdStudio.Core.Segments.Rules;
 using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -33,8 +35,8 @@ public static class SegmentEndpoints
                 await s.ArchiveAsync(id, Actor.Of(r), ct);
                 return TypedResults.NoContent();
             })).RequireAuthorization(Policies.Edit);
-        // Raw shopper ids leave the system here: admins only.
-        api.MapGet("/{id:int}/members.csv", ExportAsync).RequireAuthorization(Policies.Admin);
+        // Masked ids for the people who build segments; raw ids (?ids=raw) leave the system here for admins only.
+        api.MapGet("/{id:int}/members.csv", ExportAsync).RequireAuthorization(Policies.Edit);
         return app;
     }
 
@@ -116,10 +118,27 @@ public static class SegmentEndpoints
         }
     }
 
-    /// <summary>Pseudonymous member ids as CSV; refused below the privacy threshold. The audit trail records who and how many, never the ids.</summary>
+    /// <summary>
+    /// Member ids as CSV, masked (<see cref="ShopperPseudonyms.Mask"/>) unless an admin asks for raw ids (<c>?ids=raw</c>)
+    /// to activate the segment in another tool; refused below the privacy threshold. The audit trail records who, which
+    /// segment, which kind of ids and how many rows, never the ids.
+    /// </summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        int id, HttpRequest request, IDbContextFactory<AdStudioDb> dbFactory, IOptions<PrivacyOptions> privacy, TimeProvider clock, CancellationToken ct)
+        int id, [FromQuery(Name = "ids")] string? idKind, HttpContext http, IAuthorizationService authorization, ShopperPseudonyms pseudonyms,
+        IDbContextFactory<AdStudioDb> dbFactory, IOptions<PrivacyOptions> privacy, TimeProvider clock, CancellationToken ct)
     {
+        if (MemberIdKinds.Parse(idKind) is not { } kind)
+        {
+            return ApiProblems.BadRequest($"ids must be {MemberIdKinds.Masked} (the default) or {MemberIdKinds.Raw}.");
+        }
+
+        if (kind == MemberIdKinds.Raw && !(await authorization.AuthorizeAsync(http.User, Policies.Admin)).Succeeded)
+        {
+            return TypedResults.Problem(
+                detail: "Only admins can export raw shopper ids; the default export has masked ids.",
+                title: "Raw shopper ids are for admins.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && !s.IsArchived, ct) is not { } segment)
         {
@@ -136,9 +155,14 @@ public static class SegmentEndpoints
         // Members who withdrew personalisation since the last materialisation are not handed to another tool.
         var withdrawn = ConsentQueries.WithoutPersonalisation(db);
         var ids = await db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == id && !withdrawn.Contains(m.ShopperId)).OrderBy(m => m.ShopperId).Select(m => m.ShopperId).ToListAsync(ct);
-        AuditTrail.Add(db, AuditTrail.Segment, id, Actor.Of(request), "exported", $"members.csv, {ids.Count} rows", clock.GetUtcNow().UtcDateTime);
+        var raw = kind == MemberIdKinds.Raw;
+        var column = raw ? "shopperId" : "maskedShopperId";
+        var csv = MembersCsv.Write(column, raw ? ids : ids.Select(pseudonyms.Mask).Order(StringComparer.Ordinal));
+        AuditTrail.Add(
+            db, AuditTrail.Segment, id, Actor.Of(http.Request), raw ? "exported-raw-ids" : "exported",
+            $"members.csv, {(raw ? "raw" : "masked")} ids, {ids.Count} rows", clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        return TypedResults.File(Encoding.UTF8.GetBytes("shopperId\n" + string.Join("\n", ids) + "\n"), "text/csv", $"segment-{id}-members.csv");
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv", $"segment-{id}-members{(raw ? "-raw-ids" : "")}.csv");
     }
 
     private static async Task<IResult> RunAsync(Func<Task<IResult>> action)

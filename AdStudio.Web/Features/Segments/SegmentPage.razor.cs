@@ -25,6 +25,8 @@ public sealed partial class SegmentPage
 
     [Inject] private IOptions<PrivacyOptions> Privacy { get; set; } = default!;
 
+    [Inject] private ShopperPseudonyms Pseudonyms { get; set; } = default!;
+
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Inject] private CircuitAccess Access { get; set; } = default!;
@@ -73,7 +75,8 @@ public sealed partial class SegmentPage
         // Members who withdrew personalisation since the last materialisation are neither sampled nor described.
         var withdrawn = ConsentQueries.WithoutPersonalisation(db);
         var memberIds = (await db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == Id && !withdrawn.Contains(m.ShopperId)).Select(m => m.ShopperId).ToListAsync()).ToHashSet(StringComparer.Ordinal);
-        _sample = [.. SmallGroups.Sample(Privacy.Value, memberIds.Count, [.. memberIds.Order(StringComparer.Ordinal).Take(SampleSize)])];
+        // Masked ids, ordered by the masked id, so the sample says nothing about the shop's ids.
+        _sample = [.. SmallGroups.Sample(Privacy.Value, memberIds.Count, [.. memberIds.Select(Pseudonyms.Mask).Order(StringComparer.Ordinal).Take(SampleSize)])];
         var overlaps = await db.SegmentMembers.AsNoTracking()
             .Where(m => m.SegmentId != Id && !withdrawn.Contains(m.ShopperId) && db.SegmentMembers.Any(x => x.SegmentId == Id && x.ShopperId == m.ShopperId))
             .GroupBy(m => m.SegmentId).Select(g => new { g.Key, Shared = g.Count() }).ToListAsync();

@@ -13,7 +13,7 @@ namespace AdStudio.Web.Features.Serving;
 /// than the attribution window is still answered (redirect or pixel) but nothing is recorded or charged.
 /// </summary>
 public sealed class AdEventRecorder(
-    DecisionTokenCodec codec,
+    TrackingTicketCodec tickets,
     AttributionWindow attribution,
     SnapshotHolder snapshots,
     BatchingEventWriter writer,
@@ -22,19 +22,18 @@ public sealed class AdEventRecorder(
     StorageProblems storage,
     TimeProvider clock)
 {
+    /// <param name="trackingId">A sealed tracking ticket, or a decision id issued before them.</param>
+    /// <param name="shopperParameter">The <c>?s=</c> of tracking URLs issued before sealed tickets; null in the ones issued now.</param>
     public async Task<(DecisionTicket Ticket, ProblemHttpResult? Problem)> RecordAsync(
-        AdEventType type, string decisionId, string? shopperId, HttpResponse response, CancellationToken ct)
+        AdEventType type, string trackingId, string? shopperParameter, HttpResponse response, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(shopperId))
-        {
-            return (default, ApiProblems.BadRequest("The tracking URL lacks its shopper parameter 's'."));
-        }
-
-        var status = codec.Decode(decisionId, shopperId, out var ticket);
+        var status = tickets.Open(trackingId, shopperParameter, out var opened);
         if (status != DecisionIdStatus.Valid)
         {
-            return (default, ApiProblems.BadRequest(DecisionIdMessages.Describe(status, decisionId)));
+            return (default, ApiProblems.BadRequest(DecisionIdMessages.DescribeTracking(status, trackingId)));
         }
+
+        var ticket = opened.Ticket;
 
         if (attribution.IsExpired(ticket))
         {
@@ -42,7 +41,7 @@ public sealed class AdEventRecorder(
         }
 
         var adEvent = AdEventAttribution.Attribute(
-            type, decisionId, ticket, shopperId, clock.GetUtcNow().UtcDateTime, 0, snapshots.Current.PlacementNames);
+            type, opened.DecisionId, ticket, opened.ShopperId, clock.GetUtcNow().UtcDateTime, 0, snapshots.Current.PlacementNames);
         try
         {
             await writer.WriteAsync(new EventBatch([], [adEvent]), ct);

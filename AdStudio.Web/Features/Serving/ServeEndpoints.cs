@@ -31,7 +31,7 @@ public static class ServeEndpoints
 
     /// <summary>The hot path: reads only the in-memory snapshot. 204 when no campaign is eligible.</summary>
     private static async Task<Results<Ok<ServeResponse>, NoContent, ProblemHttpResult>> ServeAsync(
-        HttpRequest request, SnapshotHolder snapshots, AdServer adServer, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, SnapshotHolder snapshots, AdServer adServer, TrackingTicketCodec tickets, TimeProvider clock, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync(request, ServingJsonContext.Default.ServeRequest, ct);
         if (body is null)
@@ -60,7 +60,8 @@ public static class ServeEndpoints
         var creative = decision.Creative;
         var copy = AdCopy.For(creative, snapshot.TraitsOf(body.ShopperId));
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        var tracking = $"{Uri.EscapeDataString(served.DecisionId)}?{TrackingQuery.Shopper}={Uri.EscapeDataString(body.ShopperId)}";
+        // The shopper id travels sealed inside the ticket, never readable in the URL (base64url needs no escaping).
+        var tracking = tickets.Seal(served.DecisionId, body.ShopperId);
         var imageUrl = creative.ImageUrl.StartsWith('/') ? baseUrl + creative.ImageUrl : creative.ImageUrl;
         return TypedResults.Ok(new ServeResponse(
             served.DecisionId,
@@ -88,7 +89,7 @@ public static class ServeEndpoints
 
     /// <summary>Records the click (unless its decision expired), then sends the shopper to the creative's approved landing page, even if storing the click failed.</summary>
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> ClickAsync(
-        string decisionId, [FromQuery(Name = TrackingQuery.Shopper)] string? shopperId, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
+        string decisionId, [FromQuery(Name = TrackingQuery.LegacyShopper)] string? shopperId, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
     {
         var recorded = await recorder.RecordAsync(AdEventType.Click, decisionId, shopperId, response, ct);
         if (recorded.Problem is { } problem)
@@ -104,7 +105,7 @@ public static class ServeEndpoints
 
     /// <summary>Impression pixel: records the impression (unless its decision expired) and answers a 1×1 GIF.</summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ImpressionAsync(
-        string decisionId, [FromQuery(Name = TrackingQuery.Shopper)] string? shopperId, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
+        string decisionId, [FromQuery(Name = TrackingQuery.LegacyShopper)] string? shopperId, AdEventRecorder recorder, HttpResponse response, CancellationToken ct)
     {
         var recorded = await recorder.RecordAsync(AdEventType.Impression, decisionId, shopperId, response, ct);
         if (recorded.Problem is { } problem)

@@ -20,17 +20,19 @@ public static class ServingSetup
         builder.Services.AddSingleton<SnapshotBuilder>();
         builder.Services.AddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotBuilder>());
         builder.Services.AddSingleton(sp => new DecisionEngine(sp.GetRequiredService<IOptions<ServingOptions>>().Value.ExplorationRate));
+        // DI factories are synchronous; this one runs once, after start-up has migrated the database, and ASP.NET Core
+        // has no synchronization context to deadlock on.
+        builder.Services.AddSingleton(sp => DecisionKey.LoadAsync(
+            sp.GetRequiredService<IOptions<ServingOptions>>().Value,
+            sp.GetRequiredService<IDbContextFactory<AdStudioDb>>(),
+            sp.GetRequiredService<DataPaths>(),
+            CancellationToken.None).GetAwaiter().GetResult());
         builder.Services.AddSingleton(sp =>
         {
-            // DI factories are synchronous; this one runs once, after start-up has migrated the database, and ASP.NET Core
-            // has no synchronization context to deadlock on.
-            var keys = DecisionKey.LoadAsync(
-                sp.GetRequiredService<IOptions<ServingOptions>>().Value,
-                sp.GetRequiredService<IDbContextFactory<AdStudioDb>>(),
-                sp.GetRequiredService<DataPaths>(),
-                CancellationToken.None).GetAwaiter().GetResult();
+            var keys = sp.GetRequiredService<DecisionKeyRing>();
             return new DecisionTokenCodec(keys.Current, keys.Previous);
         });
+        builder.Services.AddSingleton<TrackingTicketCodec>();
         builder.Services.AddSingleton<AttributionWindow>();
         builder.Services.AddSingleton<AdServer>();
         builder.Services.AddSingleton<AdEventRecorder>();

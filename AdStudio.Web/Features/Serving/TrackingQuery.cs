@@ -1,11 +1,12 @@
 namespace AdStudio.Web.Features.Serving;
 
-/// <summary>The query string of the tracking URLs <c>/c/{decisionId}</c> and <c>/i/{decisionId}</c>.</summary>
+/// <summary>The query string of the tracking URLs <c>/c/{id}</c> and <c>/i/{id}</c>.</summary>
 public static class TrackingQuery
 {
     /// <summary>
-    /// Carries the shopper id the decision id was signed for: the signature covers it, so an event is only recorded for
-    /// the shopper the ad was served to. One letter because storefronts paste these URLs into pages and pixels.
+    /// The shopper id that tracking URLs issued before sealed tickets carried next to the bare decision id. It is read
+    /// only for those (until their decisions leave the attribution window) and never written again: the shopper id now
+    /// travels encrypted inside the ticket (see <c>TrackingTicketCodec</c>).
     /// </summary>
-    public const string Shopper = "s";
+    public const string LegacyShopper = "s";
 }

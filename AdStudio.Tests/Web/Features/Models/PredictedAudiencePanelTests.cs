@@ -64,7 +64,8 @@ public sealed class PredictedAudiencePanelTests : IAsyncLifetime
             Assert.Equal("2,100", cut.Find("[data-testid='likely-clickers']").TextContent.Trim());
             Assert.Contains("CTR model #4", cut.Markup, StringComparison.Ordinal);
             var rows = cut.FindAll("[data-testid='audience-members'] tbody tr");
-            Assert.Equal(["first", "second"], rows.Select(r => r.Children[1].TextContent));
+            Assert.Equal([UiTestContext.Pseudonyms.Mask("first"), UiTestContext.Pseudonyms.Mask("second")], rows.Select(r => r.Children[1].TextContent));
+            Assert.DoesNotContain(">first<", cut.Markup, StringComparison.Ordinal);
         }
     }
 }

@@ -20,14 +20,15 @@ public sealed class TrackingUrlTests(AppHost app)
         using var client = app.CreateClient(followRedirects: false);
         var shopper = $"click-expired-{Guid.NewGuid():N}";
         var ad = await DecisionIds.ServeAsync(client, shopper);
-        var expired = DecisionIds.Aged(app, ad.GetProperty("decisionId").GetString()!, shopper, Expired);
+        var aged = DecisionIds.Aged(app, ad.GetProperty("decisionId").GetString()!, shopper, Expired);
+        var expired = DecisionIds.Sealed(app, aged, shopper);
 
-        using var response = await client.GetAsync($"/c/{expired}?s={shopper}");
+        using var response = await client.GetAsync($"/c/{expired}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("https://", response.Headers.Location!.ToString(), StringComparison.Ordinal);
         await using var db = app.OpenDb();
-        Assert.Equal(0, await db.AdEvents.CountAsync(e => e.DecisionId == expired));
+        Assert.Equal(0, await db.AdEvents.CountAsync(e => e.DecisionId == aged));
     }
 
     [Fact]
@@ -36,14 +37,15 @@ public sealed class TrackingUrlTests(AppHost app)
         using var client = app.CreateClient();
         var shopper = $"pixel-expired-{Guid.NewGuid():N}";
         var ad = await DecisionIds.ServeAsync(client, shopper);
-        var expired = DecisionIds.Aged(app, ad.GetProperty("decisionId").GetString()!, shopper, Expired);
+        var aged = DecisionIds.Aged(app, ad.GetProperty("decisionId").GetString()!, shopper, Expired);
+        var expired = DecisionIds.Sealed(app, aged, shopper);
 
-        using var response = await client.GetAsync($"/i/{expired}?s={shopper}");
+        using var response = await client.GetAsync($"/i/{expired}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/gif", response.Content.Headers.ContentType?.MediaType);
         await using var db = app.OpenDb();
-        Assert.Equal(0, await db.AdEvents.CountAsync(e => e.DecisionId == expired));
+        Assert.Equal(0, await db.AdEvents.CountAsync(e => e.DecisionId == aged));
     }
 
     [Theory]
