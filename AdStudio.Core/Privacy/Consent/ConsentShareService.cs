@@ -21,6 +21,6 @@ public sealed class ConsentShareService(IDbContextFactory<AdStudioDb> dbFactory,
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var first = DateOnly.FromDateTime(changes[0].OccurredAt);
-        return ConsentShares.AsOf(changes, ConsentShares.Days(first < today ? first : today, today));
+        return ConsentShareSeries.AsOf(changes, ConsentShareSeries.Days(first < today ? first : today, today));
     }
 }

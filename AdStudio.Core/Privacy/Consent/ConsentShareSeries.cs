@@ -1,7 +1,7 @@
 namespace AdStudio.Core.Privacy.Consent;
 
 /// <summary>Consent shares over time from the consent history: pure, one pass over the changes in time order.</summary>
-public static class ConsentShares
+public static class ConsentShareSeries
 {
     /// <summary>
     /// The shares at the end of each of <paramref name="days"/> (ascending): each shopper counts with their latest change
