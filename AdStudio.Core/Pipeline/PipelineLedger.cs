@@ -77,7 +77,8 @@ public sealed class PipelineLedger(IDbContextFactory<AdStudioDb> dbFactory, Time
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<PipelineRun?> NewestAsync(string step, CancellationToken cancellationToken)
+    /// <summary>The step's latest run, whatever its status (the Privacy page shows the last retention run).</summary>
+    public async Task<PipelineRun?> NewestAsync(string step, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.PipelineRuns.AsNoTracking().Where(r => r.Step == step).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);

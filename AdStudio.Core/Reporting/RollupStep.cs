@@ -1,14 +1,18 @@
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Pipeline;
+using AdStudio.Core.Privacy;
+using AdStudio.Core.Privacy.Retention;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AdStudio.Core.Reporting;
 
 /// <summary>
 /// Rebuilds <see cref="DailyRollup"/> from the raw ad events in one transaction. The event writer keeps
-/// rollups current incrementally; this step reconciles them (after an import, a repair or a schema change).
+/// rollups current incrementally; this step reconciles them (after an import, a repair or a schema change). Days before
+/// the ad-event retention cut-off are left alone: their raw events are (partly) deleted, and their rollups are all that is kept.
 /// </summary>
-public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory) : IPipelineStep
+public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory, IOptions<PrivacyOptions> privacy, TimeProvider clock) : IPipelineStep
 {
     private const int RebuildSlices = 20;
 
@@ -52,12 +56,14 @@ public sealed class RollupStep(IDbContextFactory<AdStudioDb> dbFactory) : IPipel
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         progress.Report(0.1);
-        await db.DailyRollups.ExecuteDeleteAsync(cancellationToken);
+        var keptFrom = RetentionCutoffs.At(clock.GetUtcNow().UtcDateTime, privacy.Value).FirstWholeAdEventDay;
+        await db.DailyRollups.Where(r => r.Date >= keptFrom).ExecuteDeleteAsync(cancellationToken);
         progress.Report(0.2);
         var rows = 0;
         var sql = RebuildSql(SqlDialect.For(db.Database));
         // Whole days in slices, so progress moves through the long part; every slice uses the OccurredAt index.
-        var first = await db.AdEvents.MinAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
+        var keptFromTime = keptFrom.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var first = await db.AdEvents.Where(e => e.OccurredAt >= keptFromTime).MinAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
         var last = await db.AdEvents.MaxAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
         if (first is { } from && last is { } to)
         {

@@ -129,7 +129,7 @@ public sealed class EventStoreTests : IAsyncLifetime
         await _store.WriteAsync(new EventBatch([], events), CancellationToken.None);
         var incremental = await RollupsAsync();
 
-        var summary = await new RollupStep(_db.Factory).RunAsync(new Progress<double>(), CancellationToken.None);
+        var summary = await new RollupStep(_db.Factory, Microsoft.Extensions.Options.Options.Create(new AdStudio.Core.Privacy.PrivacyOptions()), TimeProvider.System).RunAsync(new Progress<double>(), CancellationToken.None);
 
         var rebuilt = await RollupsAsync();
         Assert.Equal(incremental.Count, rebuilt.Count);

@@ -47,7 +47,7 @@ public sealed class StepProgressTests : IAsyncLifetime
         var seed = await RecordAsync(new DemoSeeder(
             _db.Factory, new EventStore(_db.Factory), new SnapshotBuilder(_db.Factory, Options.Create(_serving), Options.Create(_shop)),
             new AdServer(new DecisionEngine(0.05), new DecisionTokenCodec(new byte[32])), Options.Create(_demo), _clock));
-        var rollup = await RecordAsync(new RollupStep(_db.Factory));
+        var rollup = await RecordAsync(new RollupStep(_db.Factory, Options.Create(new AdStudio.Core.Privacy.PrivacyOptions()), _clock));
         var files = new ModelFiles(new LocalFileStore(new DataPaths(_db.Directory)));
         var train = await RecordAsync(new ModelTrainingStep(
             new TrainingDataLoader(_db.Factory, new SmoothingPrior(_serving.PriorStrength), Options.Create(_shop), Options.Create(_demo)),

@@ -49,7 +49,7 @@ public sealed class RollupRobustnessTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var summary = await new RollupStep(_db.Factory).RunAsync(new Progress<double>(), CancellationToken.None);
+        var summary = await new RollupStep(_db.Factory, Microsoft.Extensions.Options.Options.Create(new AdStudio.Core.Privacy.PrivacyOptions()), TimeProvider.System).RunAsync(new Progress<double>(), CancellationToken.None);
 
         await using var check = _db.Open();
         var cell = await check.DailyRollups.AsNoTracking().SingleAsync();

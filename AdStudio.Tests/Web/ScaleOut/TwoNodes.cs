@@ -74,6 +74,7 @@ public sealed class TwoNodes : IAsyncLifetime
         ["Pipeline:ScoreCron"] = "",
         ["Pipeline:TrainCron"] = "",
         ["Pipeline:RollupCron"] = "",
+        ["Pipeline:RetentionCron"] = "",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

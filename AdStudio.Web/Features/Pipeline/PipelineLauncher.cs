@@ -150,6 +150,7 @@ public sealed class PipelineLauncher(
         Schedule(PipelineSteps.Profile, pipelineOptions.Value.ProfileCron);
         Schedule(PipelineSteps.Train, pipelineOptions.Value.TrainCron);
         Schedule(PipelineSteps.Score, pipelineOptions.Value.ScoreCron);
+        Schedule(PipelineSteps.Retention, pipelineOptions.Value.RetentionCron);
     }
 
     /// <summary>Steps that run on a schedule: their cron (UTC) and Hangfire's next run, for the Jobs page.</summary>
@@ -163,6 +164,7 @@ public sealed class PipelineLauncher(
             (Step: PipelineSteps.Profile, Cron: pipelineOptions.Value.ProfileCron),
             (Step: PipelineSteps.Train, Cron: pipelineOptions.Value.TrainCron),
             (Step: PipelineSteps.Score, Cron: pipelineOptions.Value.ScoreCron),
+            (Step: PipelineSteps.Retention, Cron: pipelineOptions.Value.RetentionCron),
         }.Where(s => !string.IsNullOrWhiteSpace(s.Cron) && IsKnownStep(s.Step)).Select(s => new StepSchedule(s.Step, s.Cron!, next.GetValueOrDefault(s.Step)))];
     }
 

@@ -25,6 +25,9 @@ public sealed class PipelineOptions : IValidatableObject
     /// <summary>Cron (UTC) of audience scoring with the active models; empty to disable.</summary>
     public string? ScoreCron { get; set; } = "15 * * * *";
 
+    /// <summary>Cron (UTC) of the retention step that deletes raw events past <c>Privacy:*RetentionDays</c>; empty to disable.</summary>
+    public string? RetentionCron { get; set; } = "30 3 * * *";
+
     /// <summary>Attempts a run gets; a run interrupted during its last attempt is marked failed instead of queued again.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;

@@ -7,7 +7,7 @@ namespace AdStudio.Web.Features.Pipeline;
 /// <summary>Who may start which step: those that delete or copy data are the admin's; marketers start the rest.</summary>
 public static class StepAccess
 {
-    private static readonly HashSet<string> AdminOnly = new(StringComparer.Ordinal) { PipelineSteps.Seed };
+    private static readonly HashSet<string> AdminOnly = new(StringComparer.Ordinal) { PipelineSteps.Seed, PipelineSteps.Retention };
 
     public static bool IsAdminOnly(string step) => AdminOnly.Contains(step);
 

@@ -13,6 +13,7 @@ public static class StepLabels
         PipelineSteps.Cluster => "Cluster shoppers",
         PipelineSteps.Train => "Train models",
         PipelineSteps.Score => "Score audiences",
+        PipelineSteps.Retention => "Delete expired events",
         _ => step,
     };
 }

@@ -1,5 +1,8 @@
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Pipeline;
 using AdStudio.Core.Privacy;
+using AdStudio.Core.Privacy.Consent;
+using AdStudio.Core.Privacy.Retention;
 using AdStudio.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +16,8 @@ public static class PrivacySetup
         // DI factories are synchronous; this one runs once, after start-up has migrated the database (as the decision key).
         builder.Services.AddSingleton(sp =>
             ShopperPseudonyms.LoadAsync(sp.GetRequiredService<IDbContextFactory<AdStudioDb>>(), CancellationToken.None).GetAwaiter().GetResult());
+        builder.Services.AddSingleton<IPipelineStep, RetentionStep>();
+        builder.Services.AddSingleton<ConsentShareService>();
         return builder;
     }
 }

@@ -14,6 +14,8 @@ public sealed class StartupValidationTests
     [InlineData("Serving:TimeZone", "Mars/Olympus_Mons", "Shop:TimeZone")]
     [InlineData("Serving:ExplorationRate", "1.5", "ExplorationRate")]
     [InlineData("Demo:Shoppers", "3", "Shoppers")]
+    [InlineData("Privacy:BehaviourRetentionDays", "0", "BehaviourRetentionDays")]
+    [InlineData("Privacy:AdEventRetentionDays", "-1", "AdEventRetentionDays")]
     [InlineData("Events:MaxEventsPerRequest", "0", "MaxEventsPerRequest")]
     [InlineData("Limits:ServeBodyBytes", "10", "ServeBodyBytes")]
     [InlineData("Storefront:AllowedOrigins:0", "shop.example", "Storefront:AllowedOrigins")]

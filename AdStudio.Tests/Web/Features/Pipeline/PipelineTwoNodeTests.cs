@@ -110,6 +110,7 @@ public sealed class PipelineTwoNodeTests(ITestOutputHelper output) : IAsyncLifet
             ["Pipeline:ScoreCron"] = "",
             ["Pipeline:TrainCron"] = "",
             ["Pipeline:RollupCron"] = "",
+            ["Pipeline:RetentionCron"] = "",
             // Short beats, so a killed node counts as gone after three seconds and the sweep runs every second.
             ["Pipeline:NodeHeartbeatSeconds"] = "1",
             ["Pipeline:NodeGoneAfterBeats"] = "3",
