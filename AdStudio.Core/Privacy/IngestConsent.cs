@@ -27,14 +27,33 @@ public sealed class IngestConsent(IOptions<PrivacyOptions> options, Suppressions
         var ads = batch.AdEvents.Where(e => e.ShopperId is null || !suppressed.Contains(e.ShopperId)).ToList();
         var dropped = suppressedConsents + (batch.BehaviourEvents.Count - behaviour.Count) + (batch.AdEvents.Count - ads.Count);
 
+        // Sorted: nodes inserting the same new shoppers take their row locks in one order, so they cannot deadlock.
         var eventShoppers = behaviour.Select(e => e.ShopperId).Concat(ads.Select(e => e.ShopperId).OfType<string>())
-            .Distinct(StringComparer.Ordinal).ToList();
-        await ShopperConsents.CreateUnknownAsync(connection, transaction, eventShoppers, options.Value.ConsentsByDefault, now, ct);
-        var consent = await ShopperConsents.ReadAsync(connection, transaction, eventShoppers, ct);
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var consent = await ConsentOfAsync(connection, transaction, eventShoppers, now, ct);
 
         var allowed = behaviour.Where(e => consent[e.ShopperId].Personalisation).ToList();
         var unmeasured = eventShoppers.Where(id => !consent[id].Measurement).ToHashSet(StringComparer.Ordinal);
         return new IngestedBatch(allowed, ads, unmeasured, recorded, duplicates, behaviour.Count - allowed.Count, dropped);
+    }
+
+    /// <summary>The consent of each shopper, creating those not seen before (read first: almost every shopper is known).</summary>
+    private async Task<Dictionary<string, (bool Personalisation, bool Measurement)>> ConsentOfAsync(
+        DbConnection connection, DbTransaction transaction, List<string> shoppers, DateTime now, CancellationToken ct)
+    {
+        var consent = await ShopperConsents.ReadAsync(connection, transaction, shoppers, ct);
+        var unknown = shoppers.Where(id => !consent.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            await ShopperConsents.CreateUnknownAsync(connection, transaction, unknown, options.Value.ConsentsByDefault, now, ct);
+            // Read again: another node may have created one of them first, possibly with a consent event.
+            foreach (var (id, state) in await ShopperConsents.ReadAsync(connection, transaction, unknown, ct))
+            {
+                consent[id] = state;
+            }
+        }
+
+        return consent;
     }
 
     /// <summary>Records the consent events; returns how many were new, exact repeats, and dropped as suppressed.</summary>

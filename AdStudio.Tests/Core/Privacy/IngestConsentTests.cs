@@ -176,7 +176,8 @@ public sealed class IngestConsentTests : IAsyncLifetime
         await using var check = _db.Open();
         Assert.Empty(await check.SuppressedShoppers.ToListAsync());
         Assert.Equal(["d2"], await check.AdEvents.Select(e => e.DecisionId).ToListAsync());
-        Assert.Equal((false, true), await check.Shoppers.Where(s => s.Id == "gone").Select(s => ValueTuple.Create(s.AllowsPersonalisation, s.AllowsMeasurement)).SingleAsync());
+        var shopper = await check.Shoppers.SingleAsync(s => s.Id == "gone");
+        Assert.Equal((false, true), (shopper.AllowsPersonalisation, shopper.AllowsMeasurement));
     }
 
     private async Task SeedDerivedRowsAsync(params string[] shoppers)
