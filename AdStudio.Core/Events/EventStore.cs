@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Reporting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,11 @@ namespace AdStudio.Core.Events;
 /// event volumes). Ad events that are new are folded into <see cref="DailyRollup"/> in the same
 /// transaction, so dashboards move as soon as an event is acknowledged. Each ad event the write stored gets
 /// its <see cref="AdEvent.Id"/>; one already stored for its decision (a duplicate) is left at 0.
+/// With <see cref="IngestConsent"/> (the app's store) consent decides what is stored, in the same transaction; without it
+/// (seeding tools and tests that write the history of shoppers they created) events are stored as given and consent
+/// events are refused.
 /// </summary>
-public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
+public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory, IngestConsent? consent = null)
 {
     private const string InsertAdSql =
         """
@@ -71,15 +75,29 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
         var deltas = new RollupDeltas();
         for (var i = 0; i < batches.Count; i++)
         {
-            var batch = batches[i];
+            var batch = await ConsentedAsync(connection, transaction, batches[i], cancellationToken);
             var behaviour = await InsertBehaviourAsync(connection, transaction, batch.BehaviourEvents, cancellationToken);
-            var inserted = await InsertAdAsync(connection, transaction, batch.AdEvents, deltas, cancellationToken);
-            results[i] = new EventWriteResult(behaviour, inserted, batch.AdEvents.Count - inserted, batch.BehaviourEvents.Count - behaviour);
+            var inserted = await InsertAdAsync(connection, transaction, batch.AdEvents, batch.Unmeasured, deltas, cancellationToken);
+            results[i] = new EventWriteResult(
+                behaviour, inserted, batch.AdEvents.Count - inserted, batch.BehaviourEvents.Count - behaviour,
+                batch.ConsentEvents, batch.DuplicateConsentEvents, batch.WithoutConsent, batch.Suppressed);
         }
 
         await UpsertRollupsAsync(connection, transaction, deltas, cancellationToken);
         await efTransaction.CommitAsync(cancellationToken);
         return results;
+    }
+
+    private async Task<IngestedBatch> ConsentedAsync(DbConnection connection, DbTransaction transaction, EventBatch batch, CancellationToken ct)
+    {
+        if (consent is not null)
+        {
+            return await consent.ApplyAsync(connection, transaction, batch, ct);
+        }
+
+        return batch.Consents.Count == 0
+            ? IngestedBatch.AsGiven(batch)
+            : throw new InvalidOperationException("Consent events need the event store with consent rules (IngestConsent).");
     }
 
     /// <summary>Inserts the events and returns how many were new (an event id already stored for its shopper is skipped).</summary>
@@ -88,7 +106,8 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
         events.Count == 0 ? Task.FromResult(0) : BehaviourEventInsert.ByEventId(connection, transaction).InsertAsync(events, ct);
 
     private static async Task<int> InsertAdAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<AdEvent> events, RollupDeltas deltas, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AdEvent> events, IReadOnlySet<string> unmeasured,
+        RollupDeltas deltas, CancellationToken ct)
     {
         if (events.Count == 0)
         {
@@ -96,7 +115,15 @@ public sealed class EventStore(IDbContextFactory<AdStudioDb> dbFactory)
         }
 
         // RETURNING yields no row (id 0) when the conflict clause skipped the insert.
-        var ids = await SqlBatch.ScalarAsync(connection, transaction, InsertAdSql, AdNames, events, BindAd, ct);
+        // The event keeps its shopper id in memory (frequency caps count it); without measurement consent none is stored.
+        var ids = await SqlBatch.ScalarAsync(connection, transaction, InsertAdSql, AdNames, events, (e, values) =>
+        {
+            BindAd(e, values);
+            if (e.ShopperId is { } shopper && unmeasured.Contains(shopper))
+            {
+                values[2] = null;
+            }
+        }, ct);
         var inserted = 0;
         for (var i = 0; i < events.Count; i++)
         {

@@ -127,6 +127,7 @@ public sealed class DemoSeeder(
         await db.SegmentMembers.ExecuteDeleteAsync(ct);
         await db.Segments.ExecuteDeleteAsync(ct);
         await db.Profiles.ExecuteDeleteAsync(ct);
+        await db.ConsentRecords.ExecuteDeleteAsync(ct);
         await db.Shoppers.ExecuteDeleteAsync(ct);
         await db.Settings.Where(s => s.Key == MarkerKey).ExecuteDeleteAsync(ct);
     }

@@ -3,6 +3,7 @@ using AdStudio.Core.Creatives;
 using AdStudio.Core.Experiments;
 using AdStudio.Core.Experiments.Stats;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Segments;
 using AdStudio.Core.Shoppers;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +23,22 @@ internal static class DemoShopSetup
                 Id = s.Id,
                 AllowsPersonalisation = s.HasTrackingConsent,
                 AllowsMeasurement = s.HasTrackingConsent,
+                ConsentUpdatedAt = firstSeen,
                 AgeBand = s.AgeBand,
                 Gender = s.Gender,
                 Region = s.Region,
                 FirstSeenAt = firstSeen,
+            }));
+
+            // The demo's one consent flag stands for both purposes, kept as history like any other consent.
+            db.ConsentRecords.AddRange(chunk.Select(s => new ConsentRecord
+            {
+                ShopperId = s.Id,
+                Personalisation = s.HasTrackingConsent,
+                Measurement = s.HasTrackingConsent,
+                OccurredAt = firstSeen,
+                RecordedAt = firstSeen,
+                Source = ConsentSources.Demo,
             }));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

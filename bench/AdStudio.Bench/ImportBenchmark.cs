@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Shoppers.Import;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -71,7 +72,11 @@ internal static class ImportBenchmark
         Directory.CreateDirectory(dataFolder);
         var factory = new PooledDbContextFactory<AdStudioDb>(new DbContextOptionsBuilder<AdStudioDb>().UseSqlite(DataOptions.SqliteConnectionString(dataFolder)).Options);
         await new DatabaseInitializer(factory).InitializeAsync(CancellationToken.None);
-        var importer = new CsvImporter(factory, new DataPaths(dataFolder), new FixedClock(new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc)), Options.Create(new EventWriterOptions()));
+        var clock = new FixedClock(new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc));
+        // Opt-out, so every imported shopper's events are stored (what the import measured before consent rules).
+        var suppressions = new Suppressions(await ShopperPseudonyms.LoadAsync(factory, CancellationToken.None));
+        var consent = new IngestConsent(Options.Create(new PrivacyOptions { ConsentModel = ConsentModels.OptOut }), suppressions, clock);
+        var importer = new CsvImporter(factory, new DataPaths(dataFolder), clock, Options.Create(new EventWriterOptions()), consent, suppressions);
         var first = await TimeAsync(importer, kind, file);
         var again = await TimeAsync(importer, kind, file);
         return (first, again);

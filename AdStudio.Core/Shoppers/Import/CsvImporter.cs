@@ -4,6 +4,7 @@ using System.Text;
 using AdStudio.Core.Auditing;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,9 @@ namespace AdStudio.Core.Shoppers.Import;
 /// column and reason (also as a CSV report in the data folder). What a row means and how it is stored is the
 /// business of a <see cref="ShopperImporter"/> or an <see cref="EventImporter"/>.
 /// </summary>
-public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPaths paths, TimeProvider clock, IOptions<EventWriterOptions> limits)
+public sealed class CsvImporter(
+    IDbContextFactory<AdStudioDb> dbFactory, DataPaths paths, TimeProvider clock, IOptions<EventWriterOptions> limits, IngestConsent consent,
+    Suppressions suppressions)
 {
     public const string Shoppers = "shoppers";
     public const string Events = "events";
@@ -26,8 +29,8 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
     /// <param name="actor">Who imports, for the audit trail (counts only; no row content is recorded).</param>
     public Task<ImportResult> ImportAsync(string kind, Stream csv, string actor, CancellationToken ct) => kind switch
     {
-        Shoppers => ImportAsync(kind, new ShopperImporter(clock), csv, actor, ct),
-        Events => ImportAsync(kind, new EventImporter(clock, limits.Value), csv, actor, ct),
+        Shoppers => ImportAsync(kind, new ShopperImporter(clock, suppressions), csv, actor, ct),
+        Events => ImportAsync(kind, new EventImporter(clock, limits.Value, consent), csv, actor, ct),
         _ => throw new ArgumentException($"Import \"{Shoppers}\" or \"{Events}\".", nameof(kind)),
     };
 
@@ -49,7 +52,7 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
         CsvRow? row = null;
         while (reader.Read())
         {
-            row ??= new CsvRow(reader, CsvRow.Columns(reader.Headers ?? [], importer.RequiredColumns), errors);
+            row ??= new CsvRow(reader, Columns(importer, reader.Headers ?? []), errors);
             row.Next();
             rows++;
             if (importer.Read(row) is not { } value)
@@ -69,7 +72,7 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
         // A file with a header and no rows is still refused when the header lacks a column.
         if (row is null && reader.Headers is { } headers)
         {
-            CsvRow.Columns(headers, importer.RequiredColumns);
+            Columns(importer, headers);
         }
 
         imported += await WriteAsync(connection, importer, batch, ct);
@@ -79,12 +82,23 @@ public sealed class CsvImporter(IDbContextFactory<AdStudioDb> dbFactory, DataPat
         }
 
         var report = errors.Count > 0 ? await WriteReportAsync(errors, ct) : null;
-        var result = new ImportResult(kind, rows, imported, rows - rejected - imported, rejected, errors, report);
+        var dropped = importer.Suppressed + importer.WithoutConsent;
+        var result = new ImportResult(
+            kind, rows, imported, rows - rejected - imported - dropped, rejected, errors, report, importer.Suppressed, importer.WithoutConsent);
+        var drops = dropped == 0 ? "" : $", {importer.WithoutConsent} without consent, {importer.Suppressed} suppressed";
         AuditTrail.Add(
             db, AuditTrail.Import, 0, actor, "imported",
-            $"{kind}: {rows} rows, {imported} imported, {result.Unchanged} unchanged, {rejected} rejected", clock.GetUtcNow().UtcDateTime);
+            $"{kind}: {rows} rows, {imported} imported, {result.Unchanged} unchanged, {rejected} rejected{drops}", clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return result;
+    }
+
+    private static IReadOnlyDictionary<string, int> Columns<TRow>(IRowImporter<TRow> importer, IReadOnlyList<string> headers)
+        where TRow : class
+    {
+        var columns = CsvRow.Columns(headers, importer.RequiredColumns);
+        importer.CheckColumns([.. columns.Keys]);
+        return columns;
     }
 
     private static async Task<long> WriteAsync<TRow>(DbConnection connection, IRowImporter<TRow> importer, List<TRow> rows, CancellationToken ct)

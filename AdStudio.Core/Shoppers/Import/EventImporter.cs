@@ -4,20 +4,30 @@ using System.Security.Cryptography;
 using System.Text;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 
 namespace AdStudio.Core.Shoppers.Import;
 
 /// <summary>
 /// Behaviour event rows, checked by <see cref="BehaviourEventRules"/> and the event number bounds (section
 /// <c>Events</c>) as <c>POST /events</c> checks them. Each row carries a hash of its content, so importing the same
-/// file twice adds nothing.
+/// file twice adds nothing. Consent applies as on <c>POST /events</c> (<see cref="IngestConsent"/>): rows of shoppers
+/// without personalisation, and of erased (suppressed) shoppers, are dropped and counted.
 /// </summary>
-internal sealed class EventImporter(TimeProvider clock, EventWriterOptions limits) : IRowImporter<BehaviourEvent>
+internal sealed class EventImporter(TimeProvider clock, EventWriterOptions limits, IngestConsent consent) : IRowImporter<BehaviourEvent>
 {
     private static readonly string TypeChoices =
         $"{string.Join(", ", BehaviourEventRules.TypeNames.SkipLast(1))} or {BehaviourEventRules.TypeNames[^1]}";
 
     public IReadOnlyList<string> RequiredColumns { get; } = [EventFields.ShopperId, EventFields.Type, EventFields.Timestamp];
+
+    public long Suppressed { get; private set; }
+
+    public long WithoutConsent { get; private set; }
+
+    public void CheckColumns(IReadOnlyCollection<string> columns)
+    {
+    }
 
     public BehaviourEvent? Read(CsvRow row)
     {
@@ -85,7 +95,12 @@ internal sealed class EventImporter(TimeProvider clock, EventWriterOptions limit
 
     public async Task<long> WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<BehaviourEvent> rows, CancellationToken ct)
     {
-        return await BehaviourEventInsert.ByImportKey(connection, transaction).InsertAsync(rows, ct);
+        var allowed = await consent.ApplyAsync(connection, transaction, new EventBatch(rows, []), ct);
+        Suppressed += allowed.Suppressed;
+        WithoutConsent += allowed.WithoutConsent;
+        return allowed.BehaviourEvents.Count == 0
+            ? 0
+            : await BehaviourEventInsert.ByImportKey(connection, transaction).InsertAsync(allowed.BehaviourEvents, ct);
     }
 
     /// <summary>

@@ -8,6 +8,15 @@ internal interface IRowImporter<TRow>
 {
     IReadOnlyList<string> RequiredColumns { get; }
 
+    /// <summary>Rows dropped so far because their shopper was erased (suppressed) until they consent again.</summary>
+    long Suppressed { get; }
+
+    /// <summary>Rows dropped so far because their shopper does not allow the purpose the row needs.</summary>
+    long WithoutConsent { get; }
+
+    /// <summary>Refuses a header (<see cref="ImportFormatException"/>) that lacks a choice of columns beyond the required ones.</summary>
+    void CheckColumns(IReadOnlyCollection<string> columns);
+
     /// <summary>The row's value, or null when the row was rejected (its problems reported on <paramref name="row"/>).</summary>
     TRow? Read(CsvRow row);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Shoppers.Import;
 using AdStudio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,11 @@ public sealed class CsvImporterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        _importer = new CsvImporter(_db.Factory, new DataPaths(_db.Directory), new FixedClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)), Options.Create(new EventWriterOptions()));
+        var clock = new FixedClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        // Opt-out: these tests are about the import's mechanics for shoppers that consent; consent has its own tests.
+        _importer = new CsvImporter(
+            _db.Factory, new DataPaths(_db.Directory), clock, Options.Create(new EventWriterOptions()),
+            ConsentRules.For(ConsentModels.OptOut, clock), ConsentRules.Suppressions);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AdStudio.Core.Events;
+using AdStudio.Core.Privacy;
 using AdStudio.Core.Serving;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public sealed class EventValidator(
     {
         var behaviour = new List<BehaviourEvent>();
         var ads = new List<AdEvent>();
+        var consents = new List<ConsentChange>();
         var expired = new List<int>();
         var now = clock.GetUtcNow().UtcDateTime;
         for (var i = 0; i < incoming.Count; i++)
@@ -34,7 +36,7 @@ public sealed class EventValidator(
             }
 
             Check(sent, now, problems);
-            if (problems.Count == 0 && !Convert(sent, behaviour, ads, problems))
+            if (problems.Count == 0 && !Convert(sent, new(behaviour, ads, consents), problems))
             {
                 expired.Add(i);
             }
@@ -45,7 +47,7 @@ public sealed class EventValidator(
             }
         }
 
-        return new ValidatedEvents(new EventBatch(behaviour, ads), [.. expired]);
+        return new ValidatedEvents(new EventBatch(behaviour, ads, consents), [.. expired]);
     }
 
     private void Check(IncomingEvent sent, DateTime now, List<(string, string)> problems)
@@ -88,10 +90,17 @@ public sealed class EventValidator(
     }
 
     /// <summary>Adds the event to the batch, or records why it cannot be; false when it is an ad event of an expired decision.</summary>
-    private bool Convert(IncomingEvent sent, List<BehaviourEvent> behaviour, List<AdEvent> ads, List<(string, string)> problems)
+    private bool Convert(IncomingEvent sent, Lists into, List<(string, string)> problems)
     {
+        var (behaviour, ads, consents) = into;
         var type = EventTypes.Parse(sent.Type)!.Value;
         var at = sent.Timestamp!.Value.UtcDateTime;
+        if (type.IsConsent)
+        {
+            AddConsent(sent, at, consents, problems);
+            return true;
+        }
+
         if (type.Ad is { } adType)
         {
             if (string.IsNullOrWhiteSpace(sent.DecisionId))
@@ -156,6 +165,24 @@ public sealed class EventValidator(
         return true;
     }
 
+    private static void AddConsent(IncomingEvent sent, DateTime at, List<ConsentChange> consents, List<(string, string)> problems)
+    {
+        if (sent.Personalisation is null)
+        {
+            problems.Add((ConsentFields.Personalisation, "personalisation is required for consent events (true or false)."));
+        }
+
+        if (sent.Measurement is null)
+        {
+            problems.Add((ConsentFields.Measurement, "measurement is required for consent events (true or false)."));
+        }
+
+        if (problems.Count == 0)
+        {
+            consents.Add(new ConsentChange(sent.ShopperId!, sent.Personalisation!.Value, sent.Measurement!.Value, at));
+        }
+    }
+
     /// <summary>Whether the event carries a value for one of the fields a type may require.</summary>
     private static bool Carries(IncomingEvent sent, string field) => field switch
     {
@@ -181,4 +208,6 @@ public sealed class EventValidator(
             problems.Add((field, $"{field} must be a number from 0 to {max.ToString("N0", CultureInfo.InvariantCulture)}."));
         }
     }
+
+    private sealed record Lists(List<BehaviourEvent> Behaviour, List<AdEvent> Ads, List<ConsentChange> Consents);
 }

@@ -69,6 +69,7 @@ public static class EventsEndpoints
         // Impressions count toward frequency caps at once, not only after the next snapshot refresh.
         impressions.CountStored(batch.AdEvents);
 
-        return TypedResults.Accepted((string?)null, new EventsAccepted(result.BehaviourEvents + result.AdEvents, result.Duplicates, expired.Length, expired));
+        return TypedResults.Accepted((string?)null, new EventsAccepted(
+            result.Stored, result.Duplicates, expired.Length, expired, result.WithoutConsent, result.Suppressed));
     }
 }

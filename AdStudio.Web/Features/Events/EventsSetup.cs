@@ -1,4 +1,7 @@
 using AdStudio.Core.Events;
+using AdStudio.Core.Infrastructure;
+using AdStudio.Core.Privacy;
+using Microsoft.EntityFrameworkCore;
 using AdStudio.Web.Infrastructure;
 
 namespace AdStudio.Web.Features.Events;
@@ -8,7 +11,11 @@ public static class EventsSetup
     public static IHostApplicationBuilder AddEvents(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<EventWriterOptions>(EventWriterOptions.SectionName);
-        builder.Services.AddSingleton<EventStore>();
+        builder.Services.AddSingleton<Suppressions>();
+        builder.Services.AddSingleton<IngestConsent>();
+        // Explicit: the store the app writes through always applies consent.
+        builder.Services.AddSingleton(sp => new EventStore(
+            sp.GetRequiredService<IDbContextFactory<AdStudioDb>>(), sp.GetRequiredService<IngestConsent>()));
         builder.Services.AddSingleton<BatchingEventWriter>();
         builder.Services.AddSingleton<EventValidator>();
         return builder;

@@ -25,4 +25,10 @@ public sealed class IncomingEvent
     public double? Amount { get; set; }
 
     public double? DwellSeconds { get; set; }
+
+    /// <summary>Consent events: whether the shopper allows personalisation (behaviour tracking, profiles, segments, personalised ads).</summary>
+    public bool? Personalisation { get; set; }
+
+    /// <summary>Consent events: whether the shopper allows measurement (ad events kept with their shopper id).</summary>
+    public bool? Measurement { get; set; }
 }

@@ -27,6 +27,7 @@ public sealed class EventsEndpointTests(AppHost app)
     {
         using var client = app.CreateClient();
         var shopper = $"events-{Guid.NewGuid():N}";
+        await ShopperConsent.GiveAsync(client, shopper);
 
         using var response = await PostAsync(client,
             new { type = "view", shopperId = shopper, timestamp = Now, category = "Books", productId = "b-1", dwellSeconds = 31.5 },
@@ -145,6 +146,7 @@ public sealed class EventsEndpointTests(AppHost app)
     {
         using var client = app.CreateClient();
         var shopper = $"retry-{Guid.NewGuid():N}";
+        await ShopperConsent.GiveAsync(client, shopper);
         object[] batch =
         [
             new { eventId = "e-1", type = "view", shopperId = shopper, timestamp = Now, category = "Books", productId = "b-1" },
@@ -186,6 +188,7 @@ public sealed class EventsEndpointTests(AppHost app)
     {
         using var client = app.CreateClient();
         var shopper = $"expired-{Guid.NewGuid():N}";
+        await ShopperConsent.GiveAsync(client, shopper);
         var fresh = (await DecisionIds.ServeAsync(client, shopper)).GetProperty("decisionId").GetString()!;
         var expired = DecisionIds.Aged(app, fresh, shopper, TimeSpan.FromDays(7) + TimeSpan.FromMinutes(6));
         var stillValid = DecisionIds.Aged(app, fresh, shopper, TimeSpan.FromDays(7) + TimeSpan.FromMinutes(4));

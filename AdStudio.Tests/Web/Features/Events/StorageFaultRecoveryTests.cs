@@ -60,6 +60,7 @@ public sealed class StorageFaultRecoveryTests(StorageFaultAppHost host)
     {
         using var client = App.CreateStorefrontClient();
         var shopper = $"ro-{Guid.NewGuid():N}";
+        await ShopperConsent.GiveAsync(client, shopper);
         using (var before = await PostViewAsync(client, shopper))
         {
             Assert.Equal(HttpStatusCode.Accepted, before.StatusCode);
@@ -95,6 +96,7 @@ public sealed class StorageFaultRecoveryTests(StorageFaultAppHost host)
     {
         using var client = App.CreateClient();
         var shopper = $"lock-{Guid.NewGuid():N}";
+        await ShopperConsent.GiveAsync(client, shopper);
 
         HttpResponseMessage during;
         TimeSpan waited;
@@ -125,6 +127,7 @@ public sealed class StorageFaultRecoveryTests(StorageFaultAppHost host)
     {
         using var client = App.CreateClient();
         var shopper = $"full-{Guid.NewGuid():N}";
+        await ShopperConsent.GiveAsync(client, shopper);
 
         host.Commits.FailNext(int.MaxValue);
         HttpResponseMessage during;

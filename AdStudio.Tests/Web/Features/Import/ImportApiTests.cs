@@ -34,6 +34,7 @@ public sealed class ImportApiTests(AppHost app)
     {
         using var client = app.CreateClient();
         const string csv = "shopperId,type,timestamp,query\nimported-2,search,2026-01-05T10:00:00Z,garden chairs\n";
+        await ShopperConsent.GiveAsync(client, "imported-2");
 
         using var first = await client.PostAsync("/api/import/events", new StringContent(csv, Encoding.UTF8, "text/csv"));
         using var second = await client.PostAsync("/api/import/events", new StringContent(csv, Encoding.UTF8, "text/csv"));
