@@ -1,8 +1,8 @@
 using AdStudio.Core.Events;
 using AdStudio.Core.Infrastructure;
 using AdStudio.Core.Privacy;
-using Microsoft.EntityFrameworkCore;
 using AdStudio.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdStudio.Web.Features.Events;
 
