@@ -13,6 +13,11 @@ public static class PrivacySetup
         // DI factories are synchronous; this one runs once, after start-up has migrated the database (as the decision key).
         builder.Services.AddSingleton(sp =>
             ShopperPseudonyms.LoadAsync(sp.GetRequiredService<IDbContextFactory<AdStudioDb>>(), CancellationToken.None).GetAwaiter().GetResult());
+        builder.Services.AddSingleton<ShopperAccess>();
+        builder.Services.AddSingleton<ShopperEraser>();
+        builder.Services.AddSingleton<PrivacyRequestHistory>();
+        builder.Services.AddSingleton<ErasureVacuum>();
+        builder.Services.AddHostedService<ErasureVacuumService>();
         return builder;
     }
 }
