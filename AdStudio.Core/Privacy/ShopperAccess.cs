@@ -14,18 +14,29 @@ public sealed class ShopperAccess(IDbContextFactory<AdStudioDb> dbFactory, Shopp
         "each time it shows an experiment's campaign. Listed are the arm each experiment (running or stopped) gives this shopper " +
         "(basis derived; it applied only when the campaign was shown), and the arms recorded on the shopper's ad events (basis ad-events).";
 
+    /// <summary>The masked id, consent and rows per table, or null when no table holds anything about <paramref name="shopperId"/>.</summary>
+    public async Task<ShopperSummary?> SummarizeAsync(string shopperId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(shopperId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await CountAsync(db, shopperId, ct);
+        if (counts.Values.All(c => c == 0))
+        {
+            return null;
+        }
+
+        var consent = await db.Shoppers.AsNoTracking().Where(s => s.Id == shopperId)
+            .Select(s => new { s.AllowsPersonalisation, s.AllowsMeasurement }).SingleOrDefaultAsync(ct);
+        return new ShopperSummary(pseudonyms.Mask(shopperId), consent?.AllowsPersonalisation, consent?.AllowsMeasurement, counts);
+    }
+
     /// <summary>The shopper's document, or null when no table holds anything about <paramref name="shopperId"/>.</summary>
     public async Task<ShopperAccessDocument?> ReadAsync(string shopperId, string actor, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(shopperId);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var table in ShopperTables.All)
-        {
-            counts[table.Name] = await table.Count(db, shopperId, ct);
-        }
-
+        var counts = await CountAsync(db, shopperId, ct);
         if (counts.Values.All(c => c == 0))
         {
             return null;
@@ -43,8 +54,8 @@ public sealed class ShopperAccess(IDbContextFactory<AdStudioDb> dbFactory, Shopp
             await db.BehaviourEvents.AsNoTracking().Where(e => e.ShopperId == shopperId).OrderBy(e => e.Id).ToListAsync(ct),
             adEvents,
             await db.SegmentMembers.AsNoTracking().Where(m => m.ShopperId == shopperId)
-                .Join(db.Segments, m => m.SegmentId, s => s.Id, (m, s) => new SegmentMembership(s.Id, s.Name))
-                .OrderBy(m => m.SegmentId).ToListAsync(ct),
+                .Join(db.Segments, m => m.SegmentId, s => s.Id, (m, s) => s)
+                .OrderBy(s => s.Id).Select(s => new SegmentMembership(s.Id, s.Name)).ToListAsync(ct),
             await db.ClusterAssignments.AsNoTracking().Where(a => a.ShopperId == shopperId).ToListAsync(ct),
             await db.CampaignAudienceMembers.AsNoTracking().Where(m => m.ShopperId == shopperId).OrderBy(m => m.CampaignId).ToListAsync(ct),
             await AssignmentsAsync(db, shopperId, adEvents, ct),
@@ -66,6 +77,17 @@ public sealed class ShopperAccess(IDbContextFactory<AdStudioDb> dbFactory, Shopp
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return document;
+    }
+
+    private static async Task<Dictionary<string, int>> CountAsync(AdStudioDb db, string shopperId, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var table in ShopperTables.All)
+        {
+            counts[table.Name] = await table.Count(db, shopperId, ct);
+        }
+
+        return counts;
     }
 
     private static async Task<List<ExperimentAssignment>> AssignmentsAsync(AdStudioDb db, string shopperId, List<Events.AdEvent> adEvents, CancellationToken ct)

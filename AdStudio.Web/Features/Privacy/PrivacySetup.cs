@@ -17,6 +17,7 @@ public static class PrivacySetup
         builder.Services.AddSingleton<ShopperEraser>();
         builder.Services.AddSingleton<PrivacyRequestHistory>();
         builder.Services.AddSingleton<ErasureVacuum>();
+        builder.Services.AddScoped<PrivacyRequestEvents>();
         builder.Services.AddHostedService<ErasureVacuumService>();
         return builder;
     }
