@@ -11,8 +11,9 @@ public static class PrivacySetup
     {
         builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.SectionName);
         // DI factories are synchronous; this one runs once, after start-up has migrated the database (as the decision key).
-        builder.Services.AddSingleton(sp =>
-            ShopperPseudonyms.LoadAsync(sp.GetRequiredService<IDbContextFactory<AdStudioDb>>(), CancellationToken.None).GetAwaiter().GetResult());
+        // On the thread pool: first resolved inside a Blazor render, blocking on the renderer's context deadlocked (PostgreSQL).
+        builder.Services.AddSingleton(sp => Task.Run(() =>
+            ShopperPseudonyms.LoadAsync(sp.GetRequiredService<IDbContextFactory<AdStudioDb>>(), CancellationToken.None)).GetAwaiter().GetResult());
         builder.Services.AddSingleton<ShopperAccess>();
         builder.Services.AddSingleton<ShopperEraser>();
         builder.Services.AddSingleton<PrivacyRequestHistory>();
