@@ -93,6 +93,7 @@ app.MapOfflineAnalysis();
 app.MapCreatives();
 app.MapCampaigns();
 app.MapSegments();
+app.MapPrivacy();
 app.MapImport();
 app.MapModels();
 app.MapHealth();

@@ -19,8 +19,11 @@ public static class AuditTrail
     /// <summary>A CSV import of shoppers or events; the entity id is 0 (an import is not a stored thing).</summary>
     public const string Import = "import";
 
+    /// <summary>An access or erasure request; the entity id is the privacy request's id, the details hold the masked shopper id only.</summary>
+    public const string Privacy = "privacy";
+
     /// <summary>Every entity type, for filters in the API and on the audit page.</summary>
-    public static IReadOnlyList<string> EntityTypes { get; } = [User, StorefrontKey, Creative, Campaign, Segment, Experiment, Model, Pipeline, Import];
+    public static IReadOnlyList<string> EntityTypes { get; } = [User, StorefrontKey, Creative, Campaign, Segment, Experiment, Model, Pipeline, Import, Privacy];
 
     public static void Add(AdStudioDb db, string entityType, int entityId, string actor, string action, string? details, DateTime at) =>
         db.AuditEntries.Add(new AuditEntry

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace AdStudio.Core.Infrastructure;
 
 /// <summary>
-/// Prepares every SQLite connection EF Core opens: applies <see cref="DataOptions.Synchronous"/> (a
-/// per-connection pragma the connection string cannot carry), and keeps connections that SQLite opened
+/// Prepares every SQLite connection EF Core opens: applies <see cref="DataOptions.Synchronous"/> and
+/// <c>secure_delete</c> (per-connection pragmas the connection string cannot carry), and keeps connections that SQLite opened
 /// read-only out of the pool.
 /// </summary>
 /// <remarks>
@@ -20,7 +20,8 @@ namespace AdStudio.Core.Infrastructure;
 public sealed partial class SqliteConnectionSetup(SqliteSynchronous synchronous, ILogger<SqliteConnectionSetup> logger)
     : DbConnectionInterceptor
 {
-    private readonly string _pragma = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()};";
+    // secure_delete: deleted rows are overwritten with zeros, so an erased shopper cannot be read back from free pages.
+    private readonly string _pragma = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA secure_delete=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -19,6 +19,13 @@ public sealed class Audience(DateTime builtAt, AudienceRow[] rows, string[] cate
     public IReadOnlyDictionary<string, int> CategoryIndex { get; } =
         categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>This audience without <paramref name="shopperId"/> (an erasure), and how many rows were dropped.</summary>
+    public (Audience Audience, int Removed) Without(string shopperId)
+    {
+        var kept = rows.Where(r => !string.Equals(r.ShopperId, shopperId, StringComparison.Ordinal)).ToArray();
+        return kept.Length == rows.Length ? (this, 0) : (new Audience(BuiltAt, kept, categories), rows.Length - kept.Length);
+    }
+
     public int Count(RuleNode rule)
     {
         var matches = RuleEvaluator.Compile(rule, CategoryIndex);

@@ -54,6 +54,30 @@ public sealed class FrequencyCounter
         return (live.SpentOn.GetValueOrDefault((campaignId, day)), live.Spent.GetValueOrDefault(campaignId));
     }
 
+    /// <summary>Drops the shopper's live and pending impression counts (an erasure).</summary>
+    /// <returns>How many counters were dropped.</returns>
+    public int Forget(string shopperId)
+    {
+        var removed = Drop(Volatile.Read(ref _live), shopperId);
+        if (Volatile.Read(ref _pending) is { } pending)
+        {
+            removed += Drop(pending, shopperId);
+        }
+
+        return removed;
+
+        static int Drop(Tally tally, string shopperId)
+        {
+            var dropped = 0;
+            foreach (var key in tally.Impressions.Keys.Where(k => string.Equals(k.Shopper, shopperId, StringComparison.Ordinal)))
+            {
+                dropped += tally.Impressions.TryRemove(key, out _) ? 1 : 0;
+            }
+
+            return dropped;
+        }
+    }
+
     /// <summary>Call just before a rebuild reads the database: events from now on are also kept for the new snapshot.</summary>
     public void BeginRebuild() => Interlocked.Exchange(ref _pending, new());
 

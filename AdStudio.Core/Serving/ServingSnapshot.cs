@@ -89,6 +89,37 @@ public sealed class ServingSnapshot(
         .DistinctBy(c => c.Id)
         .ToFrozenDictionary(c => c.Id);
 
+    /// <summary>
+    /// This snapshot without anything about <paramref name="shopperId"/> (segments, today's impressions, traits, model
+    /// features), same version and build time: an erasure takes effect on serving at once, not at the next refresh.
+    /// </summary>
+    /// <returns>The copy, and how many entries were dropped.</returns>
+    public (ServingSnapshot Snapshot, int Removed) Without(string shopperId)
+    {
+        var removed = (segmentsByShopper.ContainsKey(shopperId) ? 1 : 0) + (_traits.ContainsKey(shopperId) ? 1 : 0);
+        var impressions = _impressionsToday.Where(p => !string.Equals(p.Key.Shopper, shopperId, StringComparison.Ordinal)).ToFrozenDictionary();
+        removed += _impressionsToday.Count - impressions.Count;
+        var (models, features) = Models.Without(shopperId);
+        if (removed + features == 0)
+        {
+            return (this, 0);
+        }
+
+        var copy = new ServingSnapshot(
+            BuiltAt,
+            Campaigns,
+            Placements,
+            segmentsByShopper.Where(p => !string.Equals(p.Key, shopperId, StringComparison.Ordinal)).ToFrozenDictionary(StringComparer.Ordinal),
+            TimeZone,
+            impressions,
+            _traits.Where(p => !string.Equals(p.Key, shopperId, StringComparison.Ordinal)).ToFrozenDictionary(StringComparer.Ordinal),
+            models)
+        {
+            Version = Version,
+        };
+        return (copy, removed + features);
+    }
+
     /// <summary>A creative of an active campaign, or null.</summary>
     public ServingCreative? FindCreative(int creativeId) => CreativesById.GetValueOrDefault(creativeId);
 }

@@ -3,6 +3,7 @@ using AdStudio.Web.Features.Accounts;
 using AdStudio.Web.Features.Campaigns;
 using AdStudio.Web.Features.Creatives;
 using AdStudio.Web.Features.Events;
+using AdStudio.Web.Features.Privacy;
 using AdStudio.Web.Features.Segments;
 using AdStudio.Web.Features.Serving;
 using AdStudio.Web.Features.Storefront;
@@ -24,6 +25,7 @@ public static class JsonSetup
         CreativesJsonContext.Default,
         SegmentsJsonContext.Default,
         UsersJsonContext.Default,
+        PrivacyJsonContext.Default,
     ];
 
     /// <summary>

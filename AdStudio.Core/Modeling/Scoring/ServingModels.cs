@@ -24,4 +24,10 @@ public sealed class ServingModels(ModelScorer? ctr, ModelScorer? cvr, string[] c
 
     /// <summary>The shopper's features from their profile; a shopper without one is scored as a new visitor.</summary>
     public ShopperFeatures FeaturesOf(string shopperId) => shoppers.GetValueOrDefault(shopperId) ?? _unknown;
+
+    /// <summary>The same models without <paramref name="shopperId"/>'s features (an erasure), and how many were dropped (0 or 1).</summary>
+    public (ServingModels Models, int Removed) Without(string shopperId) =>
+        shoppers.ContainsKey(shopperId)
+            ? (new ServingModels(Ctr, Cvr, Categories, shoppers.Where(p => !string.Equals(p.Key, shopperId, StringComparison.Ordinal)).ToFrozenDictionary(StringComparer.Ordinal)), 1)
+            : (this, 0);
 }
