@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using AdStudio.Core.Privacy;
 
 namespace AdStudio.Tests.Support;
 
@@ -21,4 +22,15 @@ public static class ShopperConsent
             throw new InvalidOperationException($"Consent for a test shopper was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
+
+    /// <summary>A consent history row as a <c>consent</c> event would record it at <paramref name="at"/>.</summary>
+    public static ConsentRecord Record(string shopper, bool personalisation, bool measurement, DateTime at) => new()
+    {
+        ShopperId = shopper,
+        Personalisation = personalisation,
+        Measurement = measurement,
+        OccurredAt = at,
+        RecordedAt = at,
+        Source = ConsentSources.Event,
+    };
 }

@@ -64,9 +64,9 @@ public sealed class ConsentShareSeriesTests
         await using (var db = database.Open())
         {
             db.ConsentRecords.AddRange(
-                Record("A", true, true, new DateTime(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc)),
-                Record("B", false, true, new DateTime(2026, 11, 2, 10, 0, 0, DateTimeKind.Utc)),
-                Record("A", false, true, new DateTime(2026, 11, 3, 10, 0, 0, DateTimeKind.Utc)));
+                ShopperConsent.Record("A", true, true, new DateTime(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc)),
+                ShopperConsent.Record("B", false, true, new DateTime(2026, 11, 2, 10, 0, 0, DateTimeKind.Utc)),
+                ShopperConsent.Record("A", false, true, new DateTime(2026, 11, 3, 10, 0, 0, DateTimeKind.Utc)));
             await db.SaveChangesAsync();
         }
 
@@ -78,13 +78,4 @@ public sealed class ConsentShareSeriesTests
     private static ConsentChange Change(string shopper, bool personalisation, bool measurement, int year, int month, int day, int hour, int minute) =>
         new(shopper, personalisation, measurement, new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Utc));
 
-    private static ConsentRecord Record(string shopper, bool personalisation, bool measurement, DateTime at) => new()
-    {
-        ShopperId = shopper,
-        Personalisation = personalisation,
-        Measurement = measurement,
-        OccurredAt = at,
-        RecordedAt = at,
-        Source = ConsentSources.Event,
-    };
 }

@@ -93,9 +93,9 @@ public sealed class RetentionStatusTests(AppHost app)
         await using (var db = database.Open())
         {
             db.ConsentRecords.AddRange(
-                Record("A", true, true, Now.UtcDateTime.AddDays(-3)),
-                Record("B", false, true, Now.UtcDateTime.AddDays(-2)),
-                Record("C", false, false, Now.UtcDateTime.AddDays(-1)));
+                ShopperConsent.Record("A", true, true, Now.UtcDateTime.AddDays(-3)),
+                ShopperConsent.Record("B", false, true, Now.UtcDateTime.AddDays(-2)),
+                ShopperConsent.Record("C", false, false, Now.UtcDateTime.AddDays(-1)));
             await db.SaveChangesAsync();
         }
 
@@ -119,13 +119,4 @@ public sealed class RetentionStatusTests(AppHost app)
         },
         roles);
 
-    private static ConsentRecord Record(string shopper, bool personalisation, bool measurement, DateTime at) => new()
-    {
-        ShopperId = shopper,
-        Personalisation = personalisation,
-        Measurement = measurement,
-        OccurredAt = at,
-        RecordedAt = at,
-        Source = ConsentSources.Event,
-    };
 }

@@ -25,10 +25,7 @@ public sealed class WithdrawalRefreshTests : IAsyncLifetime
         var world = await ConsentWorld.CreateAsync(_db);
         await world.ActivateClickModelAsync();
         var holder = new SnapshotHolder();
-        // One loader across refreshes, as on a serving node: its cache of model features must notice the withdrawal.
-        using var refresher = new SnapshotRefresher(
-            world.Snapshots(new ActiveModelLoader(world.Files, world.Clock)), holder, new FrequencyCounter(),
-            Options.Create(new ServingOptions()), world.Clock, NullLogger<SnapshotRefresher>.Instance);
+        using var refresher = Refresher(world, holder);
         Assert.True(await refresher.RefreshAsync(CancellationToken.None));
         var before = holder.Current;
         var engine = new DecisionEngine(explorationRate: 0);
@@ -61,9 +58,7 @@ public sealed class WithdrawalRefreshTests : IAsyncLifetime
         var world = await ConsentWorld.CreateAsync(_db);
         await world.ActivateClickModelAsync();
         var holder = new SnapshotHolder();
-        using var refresher = new SnapshotRefresher(
-            world.Snapshots(new ActiveModelLoader(world.Files, world.Clock)), holder, new FrequencyCounter(),
-            Options.Create(new ServingOptions()), world.Clock, NullLogger<SnapshotRefresher>.Instance);
+        using var refresher = Refresher(world, holder);
         await world.SetConsentAsync(Shopper, personalisation: false, measurement: true);
         await refresher.RefreshAsync(CancellationToken.None);
         Assert.Equal(0, holder.Current.Models.FeaturesOf(Shopper).EventCount);
@@ -77,4 +72,9 @@ public sealed class WithdrawalRefreshTests : IAsyncLifetime
         Assert.Equal("north", holder.Current.TraitsOf(Shopper).Region);
         Assert.Equal([world.NorthSegmentId], holder.Current.SegmentsOf(Shopper));
     }
+
+    /// <summary>One loader across refreshes, as on a serving node: its cache of model features must notice the withdrawal.</summary>
+    private static SnapshotRefresher Refresher(ConsentWorld world, SnapshotHolder holder) => new(
+        world.Snapshots(new ActiveModelLoader(world.Files, world.Clock)), holder, new FrequencyCounter(),
+        Options.Create(new ServingOptions()), world.Clock, NullLogger<SnapshotRefresher>.Instance);
 }
