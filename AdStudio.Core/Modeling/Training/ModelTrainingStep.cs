@@ -80,7 +80,8 @@ public sealed class ModelTrainingStep(
             return null;
         }
 
-        var truths = validation.Select(r => oracle.Probability(kind, r.ShopperId, r.CreativeId, r.Hour)).ToList();
-        return truths.All(t => t is not null) ? BinaryMetrics.Compute([.. validation.Select(r => r.Label(kind))], [.. truths.Select(t => t!.Value)]) : null;
+        // Rows of anonymous impressions (no consent to measurement) have no shopper the oracle knows: it judges the others.
+        var judged = validation.Select(r => (Row: r, Truth: oracle.Probability(kind, r.ShopperId, r.CreativeId, r.Hour))).Where(j => j.Truth is not null).ToList();
+        return judged.Count > 0 ? BinaryMetrics.Compute([.. judged.Select(j => j.Row.Label(kind))], [.. judged.Select(j => j.Truth!.Value)]) : null;
     }
 }

@@ -11,6 +11,9 @@ namespace AdStudio.Core.Modeling.Training;
 /// <summary>Reads behaviour, impressions, clicks and conversions and replays them into point-in-time rows.</summary>
 public sealed class TrainingDataLoader(IDbContextFactory<AdStudioDb> dbFactory, SmoothingPrior prior, IOptions<ShopOptions> shop, IOptions<DemoOptions> demo)
 {
+    /// <summary>The shopper id of training rows whose impression was stored without one; no timeline or oracle knows it.</summary>
+    public const string AnonymousShopper = "";
+
     public async Task<TrainingData> LoadAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -27,11 +30,13 @@ public sealed class TrainingDataLoader(IDbContextFactory<AdStudioDb> dbFactory, 
             .Select(e => new { e.DecisionId, e.OccurredAt }).ToDictionaryAsync(e => e.DecisionId, e => e.OccurredAt, StringComparer.Ordinal, ct);
         var conversions = (await db.AdEvents.AsNoTracking().Where(e => e.Type == AdEventType.Conversion)
             .Select(e => e.DecisionId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var impressions = (await db.AdEvents.AsNoTracking().Where(e => e.Type == AdEventType.Impression && e.ShopperId != null).OrderBy(e => e.OccurredAt)
-            .Select(e => new { ShopperId = e.ShopperId!, e.OccurredAt, e.CreativeId, e.Placement, e.DecisionId }).ToListAsync(ct))
-            .Select(e => new TimelineImpression(e.ShopperId, e.OccurredAt, e.CreativeId, e.Placement ?? "",
+        // Impressions stored without a shopper (no consent to measurement) stay rows too, as an unknown visitor's: without
+        // them the model never sees the visitors serving scores with context only, and extrapolates wildly for them.
+        var impressions = (await db.AdEvents.AsNoTracking().Where(e => e.Type == AdEventType.Impression).OrderBy(e => e.OccurredAt)
+            .Select(e => new { e.ShopperId, e.OccurredAt, e.CreativeId, e.Placement, e.DecisionId }).ToListAsync(ct))
+            .Select(e => new TimelineImpression(e.ShopperId ?? AnonymousShopper, e.OccurredAt, e.CreativeId, e.Placement ?? "",
                 clicks.TryGetValue(e.DecisionId, out var at) ? at : null, clicks.ContainsKey(e.DecisionId) && conversions.Contains(e.DecisionId),
-                !contextOnly.Contains(e.ShopperId)))
+                e.ShopperId is not null && !contextOnly.Contains(e.ShopperId)))
             .ToList();
         var categories = creatives.Select(c => c.Category).Concat(events.Where(e => e.Category is not null).Select(e => e.Category!))
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();

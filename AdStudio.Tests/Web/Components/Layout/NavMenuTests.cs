@@ -9,7 +9,7 @@ namespace AdStudio.Tests.Web.Components.Layout;
 public sealed class NavMenuTests
 {
     [Theory]
-    [InlineData(Roles.Admin, "import,audit,users,storefront-keys,job-dashboard")]
+    [InlineData(Roles.Admin, "import,audit,users,storefront-keys,privacy,job-dashboard")]
     [InlineData(Roles.Marketer, "import")]
     [InlineData(Roles.Reviewer, "")]
     [InlineData(Roles.Analyst, "audit")]

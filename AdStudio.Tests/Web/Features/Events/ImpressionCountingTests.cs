@@ -43,18 +43,21 @@ public sealed class ImpressionCountingTests(AppHost app)
         Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Accepted<EventsAccepted>>(result.Result);
     }
 
-    private async Task ShowPixelAsync(string shopperId, string decisionId)
+    /// <summary>Fires the impression pixel as the browser would: the sealed ticket of the served impression URL, no shopper parameter.</summary>
+    private async Task ShowPixelAsync(string pixelTicket)
     {
         var recorder = ActivatorUtilities.CreateInstance<AdEventRecorder>(app.Services, Counter());
-        var (_, problem) = await recorder.RecordAsync(AdEventType.Impression, decisionId, shopperId, new DefaultHttpContext().Response, CancellationToken.None);
+        var (_, problem) = await recorder.RecordAsync(AdEventType.Impression, pixelTicket, null, new DefaultHttpContext().Response, CancellationToken.None);
         Assert.Null(problem);
     }
 
-    private async Task<(string DecisionId, int CampaignId)> ServeAsync(HttpClient client, string shopperId)
+    private async Task<(string DecisionId, int CampaignId, string PixelTicket)> ServeAsync(HttpClient client, string shopperId)
     {
-        var decisionId = (await DecisionIds.ServeAsync(client, shopperId)).GetProperty("decisionId").GetString()!;
+        var served = await DecisionIds.ServeAsync(client, shopperId);
+        var decisionId = served.GetProperty("decisionId").GetString()!;
         Assert.True(app.Services.GetRequiredService<DecisionTokenCodec>().TryDecode(decisionId, shopperId, out var ticket));
-        return (decisionId, ticket.CampaignId);
+        var pixelTicket = new Uri(served.GetProperty("impressionUrl").GetString()!).Segments[^1];
+        return (decisionId, ticket.CampaignId, pixelTicket);
     }
 
     [Fact]
@@ -62,16 +65,16 @@ public sealed class ImpressionCountingTests(AppHost app)
     {
         using var client = app.CreateClient();
         var (viaEvents, viaPixel, viaBoth) = ($"count-events-{Guid.NewGuid():N}", $"count-pixel-{Guid.NewGuid():N}", $"count-both-{Guid.NewGuid():N}");
-        var (eventsDecision, eventsCampaign) = await ServeAsync(client, viaEvents);
-        var (pixelDecision, pixelCampaign) = await ServeAsync(client, viaPixel);
-        var (bothDecision, bothCampaign) = await ServeAsync(client, viaBoth);
+        var (eventsDecision, eventsCampaign, _) = await ServeAsync(client, viaEvents);
+        var (_, pixelCampaign, pixelTicket) = await ServeAsync(client, viaPixel);
+        var (bothDecision, bothCampaign, bothTicket) = await ServeAsync(client, viaBoth);
 
         await PostEventsAsync(viaEvents, eventsDecision);
         await PostEventsAsync(viaEvents, eventsDecision);
-        await ShowPixelAsync(viaPixel, pixelDecision);
-        await ShowPixelAsync(viaPixel, pixelDecision);
+        await ShowPixelAsync(pixelTicket);
+        await ShowPixelAsync(pixelTicket);
         await PostEventsAsync(viaBoth, bothDecision);
-        await ShowPixelAsync(viaBoth, bothDecision);
+        await ShowPixelAsync(bothTicket);
 
         Assert.Equal((1, 1, 1), (Seen(viaEvents, eventsCampaign), Seen(viaPixel, pixelCampaign), Seen(viaBoth, bothCampaign)));
     }

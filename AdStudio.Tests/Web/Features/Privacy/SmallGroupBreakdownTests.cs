@@ -146,8 +146,9 @@ public sealed class SmallGroupBreakdownTests : IAsyncLifetime
         // Act
         var cut = _ui.Render<SegmentPage>(p => p.Add(c => c.Id, segmentId));
 
-        // Assert
-        cut.WaitForAssertion(() => Assert.Contains("s01", cut.Find("[data-testid='segment-sample']").TextContent, StringComparison.Ordinal), Loaded);
-        Assert.DoesNotContain("s00", cut.Find("[data-testid='segment-sample']").TextContent, StringComparison.Ordinal);
+        // Assert: the sample lists masked ids.
+        var pseudonyms = _ui.Services.GetRequiredService<ShopperPseudonyms>();
+        cut.WaitForAssertion(() => Assert.Contains(pseudonyms.Mask("s01"), cut.Find("[data-testid='segment-sample']").TextContent, StringComparison.Ordinal), Loaded);
+        Assert.DoesNotContain(pseudonyms.Mask("s00"), cut.Find("[data-testid='segment-sample']").TextContent, StringComparison.Ordinal);
     }
 }
