@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace AdStudio.Tests.Web.Infrastructure;
 
 /// <summary><c>Node:Roles</c>: a node answers its roles' paths, 404s the others, and runs jobs only with 'jobs'.</summary>
-[Collection(RunningApp.Name)]
+[Collection(OwnApps.Name)]
 public sealed class NodeRolesTests
 {
     // Combinations SQLite accepts too (a node with 'ui' or 'api' needs 'jobs' there, see the validation tests).

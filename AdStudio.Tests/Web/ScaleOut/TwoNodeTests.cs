@@ -24,6 +24,8 @@ namespace AdStudio.Tests.Web.ScaleOut;
 /// refresh, reading it from the database, since the nodes share nothing else.
 /// </summary>
 /// <remarks>PostgreSQL only: two nodes need a database server they both reach; SQLite is one node's file.</remarks>
+// Not beside other tests: their nodes are real processes whose heartbeats must not starve on a loaded machine.
+[Collection(OwnApps.Name)]
 [Trait("Storage", "PostgresOnly")]
 public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 {

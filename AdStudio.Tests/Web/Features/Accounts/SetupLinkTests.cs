@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdStudio.Tests.Web.Features.Accounts;
 
 /// <summary>An app started without a bootstrap admin: closed until the one-time set-up link creates the first one.</summary>
-[Collection(RunningApp.Name)]
+[Collection(OwnApps.Name)]
 public sealed class SetupLinkTests : IAsyncLifetime, IDisposable
 {
     private readonly string _directory = TempFolder.Create("setup");

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace AdStudio.Tests.Web.Features.Health;
 
 /// <summary>A bad setting stops the app at start-up and names itself, instead of failing later on a request.</summary>
-[Collection(RunningApp.Name)]
+[Collection(OwnApps.Name)]
 public sealed class StartupValidationTests
 {
     [Theory]

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace AdStudio.Tests.Web.Features.Migration;
 
 /// <summary>The SQLite → PostgreSQL move of the demo shop, verified row by row.</summary>
-[Collection(RunningApp.Name)]
+[Collection(OwnApps.Name)]
 public sealed class MigrateToPostgresTests
 {
     // The target is PostgreSQL by definition, so only the PostgreSQL run has a server to move to.

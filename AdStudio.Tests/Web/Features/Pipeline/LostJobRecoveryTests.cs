@@ -11,7 +11,7 @@ namespace AdStudio.Tests.Web.Features.Pipeline;
 /// A run waiting in the ledger whose Hangfire job is gone (Hangfire.PostgreSql can drop a job's queue entry and leave
 /// it Enqueued) is queued again by the sweeper and runs, instead of waiting forever.
 /// </summary>
-[Collection(RunningApp.Name)]
+[Collection(OwnApps.Name)]
 public sealed class LostJobRecoveryTests
 {
     [Fact]

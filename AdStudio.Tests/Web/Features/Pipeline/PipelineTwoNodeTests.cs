@@ -11,6 +11,8 @@ namespace AdStudio.Tests.Web.Features.Pipeline;
 /// Two AdStudio processes on one PostgreSQL database (each with its own data folder), sharing Hangfire's queue and the
 /// run ledger. PostgreSQL only: SQLite is one node by design (one process owns the file, jobs queue in memory).
 /// </summary>
+// Not beside other tests: their nodes are real processes whose heartbeats must not starve on a loaded machine.
+[Collection(OwnApps.Name)]
 [Trait("Storage", "PostgresOnly")]
 public sealed class PipelineTwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
 {

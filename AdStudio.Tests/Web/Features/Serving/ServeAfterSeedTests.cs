@@ -14,7 +14,7 @@ namespace AdStudio.Tests.Web.Features.Serving;
 /// Its own app whose refresh timer effectively never fires after start-up (an hour), so only the refresh
 /// the pipeline triggers can bring the demo campaigns to <c>/serve</c>.
 /// </summary>
-[Collection(RunningApp.Name)]
+[Collection(OwnApps.Name)]
 public sealed class ServeAfterSeedTests : IAsyncLifetime, IDisposable
 {
     private readonly string _dataDirectory = TempFolder.Create("serve-after-seed");
