@@ -19,7 +19,8 @@ public sealed class DatabaseInitializer(IDbContextFactory<AdStudioDb> dbFactory)
             }
             catch (PostgresException ex) when (attempt < Attempts && IsLostCreationRace(ex))
             {
-                // Another node created the database (or a table) between our check and our create: look again.
+                // Another node created the database (or a table), or applied a migration, between our look and our change:
+                // look again (the migration history then says what is left).
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
             }
         }
@@ -38,8 +39,10 @@ public sealed class DatabaseInitializer(IDbContextFactory<AdStudioDb> dbFactory)
 
     /// <summary>
     /// Nodes starting together against a database that does not exist yet both try to create it (EF Core's migration lock
-    /// only guards the migrations, once the database is there): the loser sees a duplicate database, table or type.
+    /// only guards the migrations, once the database is there): the loser sees a duplicate database, table or type, or
+    /// runs a migration the winner has just applied and finds a column already renamed or added.
     /// </summary>
     private static bool IsLostCreationRace(PostgresException ex) =>
-        ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.UniqueViolation;
+        ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.UniqueViolation
+            or PostgresErrorCodes.UndefinedColumn or PostgresErrorCodes.DuplicateColumn or PostgresErrorCodes.UndefinedTable;
 }
